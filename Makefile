@@ -1,0 +1,55 @@
+# The commands the README and CI use. `make help` lists them.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+SITE ?= site
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export NO_MKDOCS_2_WARNING := 1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help install system-deps build serve test lint bench clean
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the project with its test tools
+
+system-deps: ## Install Debian's Chromium, Java and nginx when missing (tests need them)
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v nginx >/dev/null || test -x /usr/sbin/nginx || missing="$$missing nginx"; \
+	command -v wrk >/dev/null || missing="$$missing wrk"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing from Debian:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+build: install ## Build all three audiences into site/ (strict: a warning fails it)
+	$(PY) -m tools.build_site --out $(SITE) >/dev/null
+
+serve: build ## Build, then run site + forms + staff side + mail sink on http://127.0.0.1:8000
+	FORMHANDLER_ENV=development FORMHANDLER_SITE_DIR=$(SITE) $(VENV)/bin/formhandler serve --host $(HOST) --port $(PORT)
+
+lint: install ## Check the Python code with ruff
+	$(VENV)/bin/ruff check formhandler hooks tools tests
+	$(VENV)/bin/ruff format --check formhandler hooks tools tests
+
+test: install system-deps lint build ## Install what is missing, build, and run every test (browser tests included)
+	TEST_SITE_DIR=$(SITE) $(PY) -m pytest
+
+bench: install ## Measure build time, page weight and form throughput (prints a table)
+	@echo "nothing yet: the benchmarks come with the production issue"
+
+clean: ## Remove the built site and development data
+	rm -rf $(SITE) var

@@ -1,0 +1,1 @@
+"""formhandler: the 1712 mail and complaint forms, their outbox and the staff side."""

@@ -1,0 +1,3 @@
+from formhandler.cli import main
+
+raise SystemExit(main())

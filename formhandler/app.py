@@ -1,0 +1,40 @@
+"""The formhandler application: the built site, the forms, the staff side, /healthz.
+
+In production a web server serves `site/` itself and passes only the form and
+staff URLs here; `make serve` lets this one process do everything.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from formhandler.settings import Settings, SettingsError, load_settings
+
+log = logging.getLogger("formhandler")
+
+
+async def healthz(request: Request) -> JSONResponse:
+    """Liveness, without any personal data."""
+    return JSONResponse({"status": "ok"}, headers={"Cache-Control": "no-store"})
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    settings = settings or load_settings()
+    if not (settings.site_dir / "index.html").is_file():
+        raise SettingsError(
+            f"The built site is missing in {settings.site_dir}. Run 'make build' first, "
+            "or set FORMHANDLER_SITE_DIR to the folder that holds it."
+        )
+    routes = [
+        Route("/healthz", healthz),
+        Mount("/", app=StaticFiles(directory=settings.site_dir, html=True), name="site"),
+    ]
+    app = Starlette(routes=routes)
+    app.state.settings = settings
+    return app

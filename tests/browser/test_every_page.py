@@ -1,0 +1,81 @@
+"""Every built page in a real browser: axe (WCAG 2.0/2.1/2.2 A and AA), 320 px, no other hosts.
+
+The pages come from the built site, so a page added later is checked without
+touching this file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser
+
+from tests.browser.conftest import RequestLog
+from tests.conftest import built_pages, page_url
+
+pytestmark = pytest.mark.browser
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+AXE = Axe()
+
+
+@dataclass
+class PageReport:
+    url: str
+    violations: list[str] = field(default_factory=list)
+    overflow_px: int = 0
+    foreign: list[str] = field(default_factory=list)
+
+
+def audit(browser: Browser, base_url: str, urls: list[str]) -> list[PageReport]:
+    context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 900})
+    log = RequestLog(base_url.split("//", 1)[1])
+    context.route("**/*", log.route)
+    page = context.new_page()
+    reports = []
+    for url in urls:
+        log.foreign = []
+        report = PageReport(url)
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.goto(url, wait_until="networkidle")
+        result = AXE.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        for violation in result.response["violations"]:
+            targets = [" ".join(map(str, node["target"])) for node in violation["nodes"][:3]]
+            report.violations.append(f"{violation['id']}: {violation['help']} at {targets}")
+        page.set_viewport_size({"width": 320, "height": 640})
+        page.wait_for_timeout(50)
+        report.overflow_px = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        report.foreign = list(log.foreign)
+        reports.append(report)
+    context.close()
+    return reports
+
+
+@pytest.fixture(scope="module")
+def reports(browser: Browser, live_server, site_dir: Path) -> list[PageReport]:  # type: ignore[no-untyped-def]
+    urls = [page_url(site_dir, path) for path in built_pages(site_dir)]
+    return audit(browser, live_server.url, urls)
+
+
+def test_axe_finds_no_wcag_a_or_aa_violation_on_any_page(reports: list[PageReport]) -> None:
+    failing = {r.url: r.violations for r in reports if r.violations}
+    assert not failing
+
+
+def test_no_page_scrolls_sideways_at_320_px(reports: list[PageReport]) -> None:
+    failing = {r.url: r.overflow_px for r in reports if r.overflow_px > 0}
+    assert not failing
+
+
+def test_no_page_requests_anything_from_another_host(reports: list[PageReport]) -> None:
+    failing = {r.url: r.foreign for r in reports if r.foreign}
+    assert not failing
+
+
+def test_every_page_was_visited(reports: list[PageReport], site_dir: Path) -> None:
+    assert len(reports) == len(built_pages(site_dir)) > 40
