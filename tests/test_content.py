@@ -1,0 +1,324 @@
+"""The content of the three sites: FAQ questions, descriptions, headings, no placeholders,
+no silent switch to Dutch, one source for hours and numbers, review flags for editors."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from tests.conftest import ROOT, built_pages, page_url
+from tests.htmlscan import scan
+from tools.build_site import BuildError, build_site
+
+# Every FAQ question of issue 3, as the heading (h2) it has on the FAQ page of each language.
+FAQ_QUESTIONS: dict[str, dict[str, str]] = {
+    "nl": {
+        "what": "Wat doet 1712?",
+        "who_for": "Voor wie is 1712?",
+        "who_listens": "Wie luistert naar mijn verhaal?",
+        "closed": "Wie kan ik contacteren als 1712 gesloten is?",
+        "visit": "Kan ik bij 1712 langskomen?",
+        "unreachable": "Ik kan 1712 niet bereiken. Wat nu?",
+        "no_answer": "Ik kreeg geen antwoord op mijn mail. Hoe komt dat?",
+        "elsewhere": "Waar kan ik nog terecht?",
+        "privacy": "Hoe wordt mijn privacy beschermd?",
+        "satisfaction": "Ik ben (on)tevreden. Hoe laat ik dat weten?",
+        "website": "Over deze website en de toegankelijkheid",
+    },
+    "fr": {},
+    "en": {},
+}
+PLACEHOLDERS = (
+    "Deze pagina wordt aangevuld",
+    "Cette page sera complétée",
+    "This page is being completed",
+)
+MIN_WORDS = 30  # fewer words in the main text than this counts as an empty page
+LANGUAGE_NOTE = re.compile(
+    r"n[ée]erlandais|anglais|fran[çc]ais|Dutch|English|French|Nederlands", re.IGNORECASE
+)
+CONTENT_DIRS = ("docs", "kids", "youth", "overrides")
+CONTENT_SUFFIXES = {".md", ".html", ".js", ".css", ".yml", ".yaml", ".json", ".txt"}
+# A Jinja or contact placeholder: {{ tel:awel }}, {{ hulplijn.uren }}, {% ... %}, {# ... #}.
+TEMPLATE_CODE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+# An emergency or closed-hours number as a phone number: not part of a larger number,
+# a figure (4.101), a colour (#101010), a version, a size or a file name.
+PHONE_NUMBER = re.compile(r"(?<![\w#.,/:-])(112|101|106|102)(?![\w.,/%:-]|\s*(?:px|rem|em)\b)")
+# The opening hours of 1712 and of Tele-onthaal, in the words of the three languages.
+HOURS = re.compile(
+    r"\b0?9\s*(?:[:.]00|u|uur|h|am)?\s*(?:tot|à|a|to|-|–)\s*(?:17|5)\s*(?:[:.]00|u\b|uur|h\b|pm)"
+    r"|\b17[:.]00\b|\b17\s*uur\b"
+    r"|\bdag en nacht\b|\bjour et nuit\b|\bday and night\b"
+    r"|\b24\s*(?:uur|heures|hours|u)\b|\b24\s*/\s*7\b|vierentwintig uur",
+    re.IGNORECASE,
+)
+
+
+# -- reading built pages ---------------------------------------------------------------
+
+
+class _Outline(HTMLParser):
+    """Headings, links with their text, and the main text of a built page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.headings: list[tuple[str, str, str]] = []  # (tag, id, text), in the article
+        self.links: list[tuple[dict[str, str], str, bool]] = []  # (attrs, text, in article)
+        self.article_text: list[str] = []
+        self._heading: tuple[str, str] | None = None
+        self._heading_text: list[str] = []
+        self._links: list[tuple[dict[str, str], list[str]]] = []
+        self._article_depth = 0
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {key: value or "" for key, value in attrs}
+        if tag in ("script", "style"):
+            self._skip += 1
+        if tag == "article":
+            self._article_depth += 1
+        if re.fullmatch(r"h[1-6]", tag):
+            self._heading = (tag, values.get("id", ""))
+            self._heading_text = []
+        if tag == "a":
+            self._links.append((values, []))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style") and self._skip:
+            self._skip -= 1
+        if tag == "article" and self._article_depth:
+            self._article_depth -= 1
+        if self._heading and tag == self._heading[0]:
+            text = " ".join("".join(self._heading_text).split())
+            if self._article_depth:
+                self.headings.append((self._heading[0], self._heading[1], text))
+            self._heading = None
+        if tag == "a" and self._links:
+            attrs, chunks = self._links.pop()
+            self.links.append((attrs, " ".join("".join(chunks).split()), self._article_depth > 0))
+
+    def handle_data(self, data: str) -> None:
+        if self._skip:
+            return
+        if self._heading:
+            self._heading_text.append(data)
+        for _, chunks in self._links:
+            chunks.append(data)
+        if self._article_depth:
+            self.article_text.append(data)
+
+
+def outline(path: Path) -> _Outline:
+    parser = _Outline()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def language_of(url: str) -> str:
+    first = url.strip("/").split("/", 1)[0]
+    return first if first in ("fr", "en") else "nl"
+
+
+def built_target(site: Path, page: str, href: str) -> str | None:
+    """The URL of the built page a link leads to, or None (other site, anchor, file)."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    path = urlsplit(urljoin(page, href)).path
+    candidate = site / path.lstrip("/")
+    if candidate.is_dir() and (candidate / "index.html").is_file():
+        return path
+    if candidate.is_file() and candidate.suffix == ".html":
+        return path
+    return None
+
+
+# -- FAQ --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["nl", "fr", "en"])
+def test_every_faq_question_of_the_issue_is_a_linkable_heading(
+    site_dir: Path, language: str
+) -> None:
+    expected = FAQ_QUESTIONS[language]
+    if not expected:
+        pytest.fail(f"the FAQ questions in '{language}' are not agreed yet")
+    prefix = "" if language == "nl" else f"{language}/"
+    page = outline(site_dir / prefix / "veelgestelde-vragen" / "index.html")
+    headings = {text: anchor for tag, anchor, text in page.headings if tag == "h2"}
+    missing = [question for question in expected.values() if question not in headings]
+    assert not missing, f"{language}: no h2 for {missing}; the page has {sorted(headings)}"
+    assert all(headings[question] for question in expected.values()), "a question has no id"
+    assert set(expected) == set(FAQ_QUESTIONS["nl"]), f"{language}: not the same questions"
+
+
+# -- every page ---------------------------------------------------------------------------
+
+
+def test_every_page_has_a_meta_description(site_dir: Path) -> None:
+    missing = []
+    for path in built_pages(site_dir):
+        descriptions = [
+            meta.attrs.get("content", "").strip()
+            for meta in scan(path).all("meta")
+            if meta.attrs.get("name") == "description"
+        ]
+        if len(descriptions) != 1 or len(descriptions[0]) < 20:
+            missing.append(f"{path.relative_to(site_dir)}: {descriptions}")
+    assert not missing
+
+
+def test_every_page_has_exactly_one_h1(site_dir: Path) -> None:
+    wrong = {
+        str(path.relative_to(site_dir)): count
+        for path in built_pages(site_dir)
+        if (count := len(scan(path).all("h1"))) != 1
+    }
+    assert not wrong
+
+
+def test_no_page_is_empty_or_a_placeholder(site_dir: Path) -> None:
+    problems = []
+    for path in built_pages(site_dir):
+        text = " ".join(" ".join(outline(path).article_text).split())
+        name = str(path.relative_to(site_dir))
+        if len(text.split()) < MIN_WORDS:
+            problems.append(f"{name}: only {len(text.split())} words")
+        problems += [f"{name}: '{words}'" for words in PLACEHOLDERS if words in text]
+    assert not problems
+
+
+# -- French and English visitors ------------------------------------------------------------
+
+
+def test_french_and_english_pages_declare_their_language(site_dir: Path) -> None:
+    wrong = []
+    for language in ("fr", "en"):
+        pages = built_pages(site_dir / language)
+        assert len(pages) >= 10, f"/{language}/ has only {len(pages)} pages"
+        wrong += [str(p) for p in pages if scan(p).lang != language]
+    assert not wrong
+
+
+def test_links_from_french_and_english_pages_to_another_language_are_marked(
+    site_dir: Path,
+) -> None:
+    unmarked = []
+    for language in ("fr", "en"):
+        for path in built_pages(site_dir / language):
+            url = page_url(site_dir, path)
+            for attrs, text, in_article in outline(path).links:
+                target = built_target(site_dir, url, attrs.get("href", ""))
+                if target is None or language_of(target) == language:
+                    continue
+                if attrs.get("hreflang") != language_of(target):
+                    unmarked.append(f"{url} -> {target}: no hreflang ('{text}')")
+                elif in_article and not LANGUAGE_NOTE.search(text):
+                    unmarked.append(f"{url} -> {target}: the text does not say so ('{text}')")
+    assert not unmarked
+
+
+# -- one source for hours and numbers -------------------------------------------------------
+
+
+def _facts_outside_the_data_file(pattern: re.Pattern[str]) -> list[str]:
+    found = []
+    for folder in CONTENT_DIRS:
+        for path in sorted((ROOT / folder).rglob("*")):
+            if not path.is_file() or path.suffix not in CONTENT_SUFFIXES:
+                continue
+            text = TEMPLATE_CODE.sub(lambda m: " " * len(m.group(0)), path.read_text("utf-8"))
+            for match in pattern.finditer(text):
+                line = text.count("\n", 0, match.start()) + 1
+                found.append(f"{path.relative_to(ROOT)}:{line}: '{match.group(0)}'")
+    return found
+
+
+def test_the_patterns_find_the_hours_and_numbers_in_the_data_file() -> None:
+    facts = (ROOT / "data" / "contact.yml").read_text(encoding="utf-8")
+    assert HOURS.search(facts), "the hours pattern does not find the hours in contact.yml"
+    assert {"112", "101", "106", "102"} <= set(PHONE_NUMBER.findall(facts))
+
+
+def test_no_phone_number_is_written_outside_the_data_file() -> None:
+    assert not _facts_outside_the_data_file(PHONE_NUMBER)
+
+
+def test_no_opening_hours_are_written_outside_the_data_file() -> None:
+    assert not _facts_outside_the_data_file(HOURS)
+
+
+# -- review flags (and language marks) in a real build of a copy ----------------------------
+
+REVIEW_NL = "het adres van de proefdienst nakijken"
+REVIEW_FR = "vérifier l'horaire de la permanence d'essai"
+
+
+@pytest.fixture(scope="module")
+def flagged_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The adult site copied, with a flagged Dutch page and a flagged French page."""
+    root = tmp_path_factory.mktemp("flagged")
+    for name in ("docs", "overrides", "hooks", "data"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "docs" / "proefpagina.md").write_text(
+        f'---\ntitle: "Proefpagina"\ndescription: "Een pagina om de build te testen."\n'
+        f'review: "{REVIEW_NL}"\n---\n\n# Proefpagina\n\nTekst van de proef.\n',
+        encoding="utf-8",
+    )
+    (root / "docs" / "proefpagina.fr.md").write_text(
+        f'---\ntitle: "Page d\'essai"\ndescription: "Une page pour tester la construction."\n'
+        f'review: "{REVIEW_FR}"\n---\n\n# Page d\'essai\n\n'
+        "Lisez [la page sur le harcèlement](../../geweld/stalking/) "
+        "et [les organisations](/organisaties/), ou [la FAQ](../veelgestelde-vragen/).\n",
+        encoding="utf-8",
+    )
+    out = root / "site"
+    result = build_site(out, root=root, only="volwassenen")
+    return out, result.text
+
+
+def test_the_build_lists_every_page_with_a_review_flag(flagged_build: tuple[Path, str]) -> None:
+    _, log = flagged_build
+    assert log.count(f"Na te kijken: docs/proefpagina.md – {REVIEW_NL}") == 1
+    assert log.count(f"Na te kijken: docs/proefpagina.fr.md – {REVIEW_FR}") == 1
+
+
+def test_a_review_flag_never_reaches_the_visitor(flagged_build: tuple[Path, str]) -> None:
+    out, _ = flagged_build
+    for path in (out / "proefpagina" / "index.html", out / "fr" / "proefpagina" / "index.html"):
+        html = path.read_text(encoding="utf-8")
+        assert "Proef" in html or "essai" in html
+        assert REVIEW_NL not in html and REVIEW_FR not in html and "review" not in html
+    index = (out / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "proefdienst" not in index and "permanence d" not in index
+
+
+def test_a_french_link_to_a_dutch_page_is_marked(flagged_build: tuple[Path, str]) -> None:
+    out, _ = flagged_build
+    links = {
+        attrs["href"]: (attrs.get("hreflang"), text)
+        for attrs, text, in_article in outline(out / "fr" / "proefpagina" / "index.html").links
+        if in_article
+    }
+    assert links["../../geweld/stalking/"] == ("nl", "la page sur le harcèlement (en néerlandais)")
+    assert links["/organisaties/"] == ("nl", "les organisations (en néerlandais)")
+    assert links["../veelgestelde-vragen/"] == (None, "la FAQ")
+
+
+def test_an_empty_review_flag_fails_the_build_and_names_the_file(tmp_path: Path) -> None:
+    for name in ("docs", "overrides", "hooks", "data"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    (tmp_path / "docs" / "leeg.md").write_text(
+        '---\ntitle: "Leeg"\ndescription: "Een pagina met een lege vlag."\nreview:\n---\n\n'
+        "# Leeg\n\nTekst.\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(BuildError, match=r"docs/leeg\.md, regel 4: het veld 'review:' is leeg"):
+        build_site(tmp_path / "site", root=tmp_path, only="volwassenen")
