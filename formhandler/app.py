@@ -9,11 +9,13 @@ from __future__ import annotations
 import logging
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from formhandler.headers import SecurityHeaders, middleware_options
 from formhandler.settings import Settings, SettingsError, load_settings
 
 log = logging.getLogger("formhandler")
@@ -35,6 +37,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Route("/healthz", healthz),
         Mount("/", app=StaticFiles(directory=settings.site_dir, html=True), name="site"),
     ]
-    app = Starlette(routes=routes)
+    # Security headers on every response, the same nginx sets (formhandler/headers.py).
+    middleware = [Middleware(SecurityHeaders, **middleware_options(settings))]
+    app = Starlette(routes=routes, middleware=middleware)
     app.state.settings = settings
     return app
