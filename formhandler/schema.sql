@@ -1,6 +1,39 @@
 -- The schema after every migration in migrations/, for reading.
 -- Generated: python -m formhandler.store formhandler/schema.sql
 
+CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    reference TEXT,
+    outcome TEXT NOT NULL DEFAULT 'ok'
+);
+
+CREATE TABLE message_notes (
+    id INTEGER PRIMARY KEY,
+    message_id INTEGER NOT NULL,
+    author TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    body BLOB                                  -- sealed; NULL once purged
+);
+
+CREATE TABLE message_statistics (
+    message_id INTEGER PRIMARY KEY,
+    month TEXT NOT NULL,                       -- month of receipt, '2026-11'
+    form TEXT NOT NULL,
+    audience TEXT,
+    queue TEXT NOT NULL,
+    age_group TEXT,
+    writer TEXT,
+    theme TEXT,
+    problem TEXT,                              -- annual report's main problem
+    followups TEXT NOT NULL DEFAULT '',        -- annual report's follow-ups, comma-separated
+    outcome TEXT,                              -- 'answered' or 'called_back'
+    working_minutes_to_answer INTEGER,
+    answered_in_time INTEGER
+);
+
 CREATE TABLE messages (
     id INTEGER PRIMARY KEY,
     reference TEXT NOT NULL UNIQUE,            -- 8 characters without look-alikes
@@ -50,10 +83,30 @@ CREATE TABLE sink_messages (
     envelope BLOB NOT NULL                     -- sealed: sender, recipients and the whole mail
 );
 
+CREATE TABLE staff_users (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    role TEXT NOT NULL CHECK (role IN ('helper', 'coordinator', 'complaints')),
+    team TEXT,
+    password_hash TEXT NOT NULL,
+    totp_secret BLOB NOT NULL,                 -- sealed with the data key
+    last_totp_step INTEGER NOT NULL DEFAULT 0, -- each TOTP code is accepted once
+    session_epoch INTEGER NOT NULL DEFAULT 0,  -- raised at logout and disable: ends sessions
+    created_at TEXT NOT NULL,
+    disabled_at TEXT,
+    CHECK (role != 'helper' OR team IS NOT NULL)
+);
+
 CREATE TABLE used_tokens (
     nonce TEXT PRIMARY KEY,
     expires_at TEXT NOT NULL
 );
+
+CREATE INDEX audit_log_at ON audit_log (at);
+
+CREATE INDEX message_notes_message ON message_notes (message_id);
+
+CREATE INDEX message_statistics_month ON message_statistics (month, queue);
 
 CREATE INDEX messages_queue_due ON messages (queue, closed_at, due_at);
 
