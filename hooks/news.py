@@ -297,6 +297,8 @@ def on_page_markdown(markdown: str, *, page: Any, config: Any, files: Any) -> st
     item = next((item for item in items if f"nieuws/{item.slug}.md" == uri), None)
     if item is None:
         return markdown  # a broken item: on_config already said what to fix
+    # The summary is the page's description for search engines and link previews.
+    page.meta.setdefault("description", item.summary)
     header = item_header(item)
     back = "[Terug naar alle nieuws en campagnes](index.md)"
     title = re.search(r"^# .*$", markdown, re.MULTILINE)
