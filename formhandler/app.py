@@ -15,6 +15,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from formhandler.config_check import check_production
 from formhandler.headers import SecurityHeaders, middleware_options
 from formhandler.settings import Settings, SettingsError, load_settings
 
@@ -28,6 +29,8 @@ async def healthz(request: Request) -> JSONResponse:
 
 def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or load_settings()
+    # Unsafe production settings stop the service here (formhandler/config_check.py).
+    check_production(settings)
     if not (settings.site_dir / "index.html").is_file():
         raise SettingsError(
             f"The built site is missing in {settings.site_dir}. Run 'make build' first, "
