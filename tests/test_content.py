@@ -30,8 +30,33 @@ FAQ_QUESTIONS: dict[str, dict[str, str]] = {
         "satisfaction": "Ik ben (on)tevreden. Hoe laat ik dat weten?",
         "website": "Over deze website en de toegankelijkheid",
     },
-    "fr": {},
-    "en": {},
+    # French and English as written by the translators (no-break spaces count as spaces).
+    "fr": {
+        "what": "Que fait 1712 ?",
+        "who_for": "À qui s'adresse 1712 ?",
+        "who_listens": "Qui écoute mon histoire ?",
+        "closed": "Qui puis-je contacter quand 1712 est fermé ?",
+        "visit": "Puis-je me rendre à 1712 en personne ?",
+        "unreachable": "Je n'arrive pas à joindre 1712. Que faire ?",
+        "no_answer": "Je n'ai pas reçu de réponse à mon e-mail. Que faire ?",
+        "elsewhere": "À qui d'autre puis-je m'adresser ?",
+        "privacy": "Comment ma vie privée est-elle protégée ?",
+        "satisfaction": "Je suis satisfait ou insatisfait : comment le faire savoir ?",
+        "website": "À propos de ce site et de son accessibilité",
+    },
+    "en": {
+        "what": "What does 1712 do?",
+        "who_for": "Who is 1712 for?",
+        "who_listens": "Who listens to my story?",
+        "closed": "Who can I contact when 1712 is closed?",
+        "visit": "Can I visit 1712?",
+        "unreachable": "I cannot reach 1712. What now?",
+        "no_answer": "I got no answer to my e-mail. What now?",
+        "elsewhere": "Where else can I go?",
+        "privacy": "How is my privacy protected?",
+        "satisfaction": "I am (dis)satisfied. How do I say so?",
+        "website": "About this website and its accessibility",
+    },
 }
 PLACEHOLDERS = (
     "Deze pagina wordt aangevuld",
@@ -146,8 +171,6 @@ def test_every_faq_question_of_the_issue_is_a_linkable_heading(
     site_dir: Path, language: str
 ) -> None:
     expected = FAQ_QUESTIONS[language]
-    if not expected:
-        pytest.fail(f"the FAQ questions in '{language}' are not agreed yet")
     prefix = "" if language == "nl" else f"{language}/"
     page = outline(site_dir / prefix / "veelgestelde-vragen" / "index.html")
     headings = {text: anchor for tag, anchor, text in page.headings if tag == "h2"}
