@@ -75,11 +75,17 @@ TEMPLATE_CODE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 # a figure (4.101), a colour (#101010), a version, a size or a file name.
 PHONE_NUMBER = re.compile(r"(?<![\w#.,/:-])(112|101|106|102)(?![\w.,/%:-]|\s*(?:px|rem|em)\b)")
 # The opening hours of 1712 and of Tele-onthaal, in the words of the three languages.
+# "Dag en nacht" only counts next to a word for being open: "het kan dag en nacht
+# doorgaan" is not an opening hour.
+_OPEN = r"bereikbaar|open|beschikbaar|joignable|ouvert|disponible|available|reachable|answers?"
+_ALWAYS = r"dag en nacht|jour et nuit|day and night"
 HOURS = re.compile(
     r"\b0?9\s*(?:[:.]00|u|uur|h|am)?\s*(?:tot|à|a|to|-|–)\s*(?:17|5)\s*(?:[:.]00|u\b|uur|h\b|pm)"
     r"|\b17[:.]00\b|\b17\s*uur\b"
-    r"|\bdag en nacht\b|\bjour et nuit\b|\bday and night\b"
-    r"|\b24\s*(?:uur|heures|hours|u)\b|\b24\s*/\s*7\b|vierentwintig uur",
+    r"|\b(?:24|vierentwintig)\s*(?:uur|u)\s*(?:per|op)\s*(?:dag|24)\b"
+    r"|\b24\s*(?:h|heures)\s*(?:sur|/)\s*24\b|\b24 hours a day\b|\b24\s*/\s*7\b"
+    rf"|\b(?:{_OPEN})\W+(?:\w+\W+){{0,3}}?(?:{_ALWAYS})\b"
+    rf"|\b(?:{_ALWAYS})\W+(?:\w+\W+){{0,2}}?(?:{_OPEN})\b",
     re.IGNORECASE,
 )
 
@@ -266,6 +272,37 @@ def test_the_patterns_find_the_hours_and_numbers_in_the_data_file() -> None:
     facts = (ROOT / "data" / "contact.yml").read_text(encoding="utf-8")
     assert HOURS.search(facts), "the hours pattern does not find the hours in contact.yml"
     assert {"112", "101", "106", "102"} <= set(PHONE_NUMBER.findall(facts))
+
+
+@pytest.mark.parametrize(
+    ("text", "is_fact"),
+    [
+        ("1712 is open op werkdagen van 9 tot 17 uur.", True),
+        ("Bel tussen 09:00 en 17:00.", True),
+        ("1712 répond de 9 h à 17 h.", True),
+        ("We answer from 9 am to 5 pm.", True),
+        ("Tele-onthaal is dag en nacht bereikbaar.", True),
+        ("Tele-onthaal is open, day and night.", True),
+        ("Zij zijn vierentwintig uur per dag bereikbaar.", True),
+        ("het kan dag en nacht doorgaan", False),
+        ("In 2017 waren er 4.812 contacten op 253 dagen.", False),
+    ],
+)
+def test_the_hours_pattern_tells_opening_hours_from_other_words(text: str, is_fact: bool) -> None:
+    assert bool(HOURS.search(text)) is is_fact
+
+
+@pytest.mark.parametrize(
+    ("text", "is_number"),
+    [
+        ("Bel 112 of 101.", True),
+        ("Tele-onthaal (106) en Awel 102", True),
+        ("4.101 contacten, 1.123 slachtoffers, 112,5 procent", False),
+        ("color: #101010; width: 102px; WCAG 2.2", False),
+    ],
+)
+def test_the_phone_pattern_tells_numbers_from_figures(text: str, is_number: bool) -> None:
+    assert bool(PHONE_NUMBER.search(text)) is is_number
 
 
 def test_no_phone_number_is_written_outside_the_data_file() -> None:
