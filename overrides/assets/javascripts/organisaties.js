@@ -1,0 +1,55 @@
+/* Filters on the organisation pages, as an extra: without JavaScript the filter links
+   lead to static pages. With it, two menus hide the cards that do not match, on the
+   page itself, and a status line says how many remain. */
+(function () {
+  "use strict";
+  var slot = document.querySelector("[data-org-js-filter]");
+  if (!slot) { return; }
+  var cards = Array.prototype.slice.call(document.querySelectorAll("[data-organisatie]"));
+  var dimensions = slot.getAttribute("data-org-js-filter").split(" ");
+  var labels = { voor: "Wie ben je?", themas: "Over welk soort geweld?" };
+  var form = document.createElement("form");
+  form.setAttribute("role", "search");
+  form.setAttribute("aria-label", "Organisaties op deze pagina filteren");
+  var selects = {};
+
+  dimensions.forEach(function (dimension) {
+    var links = document.querySelectorAll('[data-org-filter="' + dimension + '"] a[data-waarde]');
+    if (!links.length) { return; }
+    var wrapper = document.createElement("div");
+    var label = document.createElement("label");
+    var select = document.createElement("select");
+    select.id = "org-js-" + dimension;
+    label.htmlFor = select.id;
+    label.textContent = labels[dimension];
+    select.appendChild(new Option("Alle", ""));
+    Array.prototype.forEach.call(links, function (link) {
+      select.appendChild(new Option(link.textContent, link.getAttribute("data-waarde")));
+    });
+    select.addEventListener("change", apply);
+    selects[dimension] = select;
+    wrapper.appendChild(label);
+    wrapper.appendChild(select);
+    form.appendChild(wrapper);
+  });
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+
+  var status = document.createElement("p");
+  status.setAttribute("role", "status");
+  slot.appendChild(form);
+  slot.appendChild(status);
+  slot.hidden = false;
+
+  function apply() {
+    var shown = 0;
+    cards.forEach(function (card) {
+      var match = Object.keys(selects).every(function (dimension) {
+        var wanted = selects[dimension].value;
+        return !wanted || card.getAttribute("data-" + dimension).split(" ").indexOf(wanted) !== -1;
+      });
+      card.hidden = !match;
+      if (match) { shown += 1; }
+    });
+    status.textContent = shown + " van " + cards.length + " organisaties getoond.";
+  }
+})();
