@@ -15,6 +15,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from formhandler import staff
 from formhandler.config_check import check_production
 from formhandler.headers import SecurityHeaders, middleware_options
 from formhandler.settings import Settings, SettingsError, load_settings
@@ -38,10 +39,12 @@ def create_app(settings: Settings | None = None) -> Starlette:
         )
     routes = [
         Route("/healthz", healthz),
+        Mount("/medewerkers", routes=staff.routes()),
         Mount("/", app=StaticFiles(directory=settings.site_dir, html=True), name="site"),
     ]
     # Security headers on every response, the same nginx sets (formhandler/headers.py).
     middleware = [Middleware(SecurityHeaders, **middleware_options(settings))]
     app = Starlette(routes=routes, middleware=middleware)
     app.state.settings = settings
+    app.state.staff = staff.setup(settings)
     return app

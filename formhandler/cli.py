@@ -7,6 +7,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
+from formhandler import user_cli
 from formhandler.settings import SettingsError, load_settings
 
 
@@ -31,6 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(handler=_serve)
+
+    user_cli.register(commands)
     return parser
 
 
