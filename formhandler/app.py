@@ -7,6 +7,7 @@ staff URLs here; `make serve` lets this one process do everything.
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -15,7 +16,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from formhandler import staff
+from formhandler import outbox, scheduler, staff, store, web_forms
 from formhandler.config_check import check_production
 from formhandler.headers import SecurityHeaders, middleware_options
 from formhandler.settings import Settings, SettingsError, load_settings
@@ -24,8 +25,20 @@ log = logging.getLogger("formhandler")
 
 
 async def healthz(request: Request) -> JSONResponse:
-    """Liveness, without any personal data."""
-    return JSONResponse({"status": "ok"}, headers={"Cache-Control": "no-store"})
+    """Liveness and the outbox: how many mails wait, the oldest's age; no personal data.
+
+    Status "mail-delayed" when a mail has waited 30 minutes or more.
+    """
+    conn = store.connect(request.app.state.settings.database_path)
+    try:
+        waiting = outbox.waiting(conn, datetime.now(UTC))
+    finally:
+        conn.close()
+    body = {
+        "status": "mail-delayed" if waiting.delayed else "ok",
+        "outbox": {"waiting": waiting.count, "oldest_seconds": waiting.oldest_seconds},
+    }
+    return JSONResponse(body, headers={"Cache-Control": "no-store"})
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
@@ -39,12 +52,15 @@ def create_app(settings: Settings | None = None) -> Starlette:
         )
     routes = [
         Route("/healthz", healthz),
+        # The forms (formhandler/web_forms.py) before the site's static Mount.
+        *web_forms.routes(),
         Mount("/medewerkers", routes=staff.routes()),
         Mount("/", app=StaticFiles(directory=settings.site_dir, html=True), name="site"),
     ]
     # Security headers on every response, the same nginx sets (formhandler/headers.py).
     middleware = [Middleware(SecurityHeaders, **middleware_options(settings))]
-    app = Starlette(routes=routes, middleware=middleware)
+    app = Starlette(routes=routes, middleware=middleware, lifespan=scheduler.lifespan)
     app.state.settings = settings
+    app.state.forms = web_forms.FormService(settings)
     app.state.staff = staff.setup(settings)
     return app
