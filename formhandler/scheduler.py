@@ -13,11 +13,13 @@ for its own run.
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 from starlette.applications import Starlette
 
@@ -26,11 +28,12 @@ from formhandler.crypto import DataCipher
 from formhandler.mailer import smtp_mailer
 from formhandler.mailsink import MailSink
 from formhandler.outbox import Mailer, Outbox
-from formhandler.settings import Settings
+from formhandler.settings import Settings, load_settings
 
 log = logging.getLogger("formhandler.scheduler")
 
 INTERVAL_SECONDS = 15.0
+BRUSSELS = ZoneInfo("Europe/Brussels")
 
 
 async def tick(
@@ -101,3 +104,36 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
             await task
         if sink is not None:
             sink.stop()
+
+
+def _parse_now(value: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not an ISO time such as 2026-11-24T16:00+01:00"
+        ) from error
+    # A time without offset is read as Brussels time, the helpline's own clock.
+    return moment if moment.tzinfo else moment.replace(tzinfo=BRUSSELS)
+
+
+def _tick_command(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    now = args.now or datetime.now(UTC)
+    report = asyncio.run(tick(settings, now))
+    print(" ".join(f"{name}={count}" for name, count in report.items()), flush=True)
+    return 0
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """`formhandler tick [--now ISO]`: every scheduled step once, as if at that moment."""
+    command = commands.add_parser(
+        "tick", help="run the scheduler once: deliver due mails (and the workflow's steps)"
+    )
+    command.add_argument(
+        "--now",
+        type=_parse_now,
+        default=None,
+        help="act as if it were this moment (ISO 8601; without offset: Brussels time)",
+    )
+    command.set_defaults(handler=_tick_command)
