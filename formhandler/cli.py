@@ -7,7 +7,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from formhandler import user_cli
+from formhandler import scheduler, user_cli
 from formhandler.settings import SettingsError, load_settings
 
 
@@ -33,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(handler=_serve)
 
+    scheduler.register(commands)  # tick [--now ISO]
     user_cli.register(commands)
     return parser
 
