@@ -7,7 +7,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from formhandler import scheduler, user_cli
+from formhandler import backup, rotation, scheduler, user_cli
 from formhandler.settings import SettingsError, load_settings
 
 
@@ -33,7 +33,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(handler=_serve)
 
+    backup.register(commands)  # backup DEST, restore SRC
+    rotation.register(commands)  # rotate-keys
     scheduler.register(commands)  # tick [--now ISO]
+
     user_cli.register(commands)
     return parser
 
