@@ -9,15 +9,22 @@ from __future__ import annotations
 
 import gzip
 import http.client
+import re
 import ssl
+import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from email.message import Message
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode, urlsplit
 
 import pytest
+from aiosmtpd.controller import Controller
 
 from deploy.local_nginx import NGINX, LocalNginx, copy_site, free_port
+from formhandler import store
 from formhandler.headers import form_page_paths
 from tests.conftest import LiveServer, development_settings
 
@@ -82,11 +89,56 @@ def served_site(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
     return copy_site(site_dir, tmp_path_factory.mktemp("nginx-site") / "site")
 
 
+class TeamMailbox:
+    """A real SMTP server (aiosmtpd) on 127.0.0.1 that keeps what it receives."""
+
+    def __init__(self) -> None:
+        self.port = free_port()
+        self.received: list[bytes] = []
+        self.lock = threading.Lock()
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        with self.lock:
+            self.received.append(envelope.original_content)
+        return "250 OK"
+
+    def wait_for(self, needle: bytes, timeout: float = 15) -> bytes | None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self.lock:
+                for mail in self.received:
+                    if needle in mail:
+                        return mail
+            time.sleep(0.05)
+        return None
+
+
+@pytest.fixture(scope="module")
+def mailbox() -> Iterator[TeamMailbox]:
+    box = TeamMailbox()
+    controller = Controller(box, hostname="127.0.0.1", port=box.port)
+    controller.start()
+    yield box
+    controller.stop()
+
+
+# A small rate limit, so a client that forges X-Forwarded-For is still caught.
+RATE_LIMIT = 3
+
+
 @pytest.fixture(scope="module")
 def formhandler(
-    served_site: Path, tmp_path_factory: pytest.TempPathFactory
+    served_site: Path, mailbox: TeamMailbox, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[LiveServer]:
-    settings = development_settings(tmp_path_factory.mktemp("nginx-data"), served_site)
+    settings = development_settings(
+        tmp_path_factory.mktemp("nginx-data"),
+        served_site,
+        FORMHANDLER_SMTP_HOST="127.0.0.1",
+        FORMHANDLER_SMTP_PORT=str(mailbox.port),
+        FORMHANDLER_SMTP_TLS="none",
+        FORMHANDLER_MIN_FILL_SECONDS="0.2",
+        FORMHANDLER_RATE_LIMIT=f"{RATE_LIMIT}/600",
+    )
     with LiveServer(settings) as server:
         yield server
 
@@ -209,3 +261,58 @@ def test_form_pages_say_call_1712_when_formhandler_is_down(
             assert answer.headers["cache-control"] == "no-store"
             assert len(answer.all("content-security-policy")) == 1
         assert client.get("/").status == 200
+
+
+TOKEN = re.compile(r'name="token" value="([^"]+)"')
+MESSAGE = "Mijn buurvrouw en haar kinderen worden elke avond uitgescholden en geslagen."
+
+
+def submit_mail_form(client: Client, headers: dict[str, str] | None = None) -> Answer:
+    form = client.get("/contact/mail/")
+    found = TOKEN.search(form.body.decode())
+    assert found, "the mail form through nginx has no token"
+    time.sleep(0.3)  # the minimum time to fill in
+    body = urlencode({"token": found.group(1), "bericht": MESSAGE, "email": "a@example.org"})
+    return client.request(
+        "POST",
+        "/contact/mail/",
+        body=body.encode(),
+        headers={"Content-Type": "application/x-www-form-urlencoded", **(headers or {})},
+    )
+
+
+def test_a_form_submission_goes_all_the_way_through_nginx(
+    client: Client, formhandler: LiveServer, mailbox: TeamMailbox
+) -> None:
+    form = client.get("/contact/mail/")
+    assert b"<form" in form.body
+    assert form.headers["cache-control"] == "no-store"
+    assert client.get("/formulier/forms.css").status == 200
+    sent = submit_mail_form(client)
+    assert sent.status == 303, sent.body[:500]
+    location = urlsplit(sent.headers["location"])
+    assert location.path == "/contact/mail/verstuurd/"
+    confirmation = client.get(f"{location.path}?{location.query}")
+    assert confirmation.status == 200
+    assert confirmation.headers["cache-control"] == "no-store"
+    assert len(confirmation.all("content-security-policy")) == 1
+    conn = store.connect(formhandler.settings.database_path)
+    try:
+        references = [row[0] for row in conn.execute("SELECT reference FROM messages")]
+    finally:
+        conn.close()
+    reference = next(ref for ref in references if ref.encode() in confirmation.body)
+    # The team's notification names the reference, never the text.
+    mail = mailbox.wait_for(reference.encode())
+    assert mail is not None, "the team mail did not arrive"
+    assert MESSAGE.encode() not in mail
+
+
+def test_a_forged_forwarded_address_does_not_escape_the_rate_limit(client: Client) -> None:
+    statuses = []
+    for number in range(RATE_LIMIT + 1):
+        forged = {"X-Forwarded-For": f"10.0.0.{number + 1}"}
+        statuses.append(submit_mail_form(client, forged).status)
+        if statuses[-1] == 429:
+            break
+    assert statuses[-1] == 429, statuses
