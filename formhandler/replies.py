@@ -13,7 +13,7 @@ import sqlite3
 from datetime import datetime
 from email.message import EmailMessage
 
-from formhandler import store, workflow
+from formhandler import outbox, store, workflow
 from formhandler.crypto import DataCipher
 from formhandler.settings import Settings
 from formhandler.users import StaffUser
@@ -39,14 +39,20 @@ FOOTERS = {
 }
 
 
-def compose(settings: Settings, message: workflow.Message, address: str, text: str) -> EmailMessage:
+def compose(
+    settings: Settings, message: workflow.Message, address: str, text: str, now: datetime
+) -> EmailMessage:
     language = message.language if message.language in SUBJECTS else "nl"
-    mail = EmailMessage()
-    mail["From"] = settings.mail_from
-    mail["To"] = address
-    mail["Subject"] = SUBJECTS[language]
     footer = FOOTERS[language].format(reference=message.reference)
-    mail.set_content(f"{text.strip()}\n\n-- \n{footer}\n")
+    mail = outbox.compose(
+        sender=settings.mail_from,
+        recipients=[address],
+        subject=SUBJECTS[language],
+        body=f"{text.strip()}\n\n-- \n{footer}\n",
+        now=now,
+    )
+    # Written by a person, not a machine: mail clients may treat it as an ordinary mail.
+    del mail["Auto-Submitted"]
     return mail
 
 
@@ -71,9 +77,7 @@ def send_reply(
     address = (contact or {}).get("email")
     if not address:
         raise workflow.WorkflowError("Bij dit bericht staat geen e-mailadres.")
-    mail = compose(settings, message, address, text)
-    from formhandler import outbox  # TODO(staff): top-level once outbox.py is committed
-
+    mail = compose(settings, message, address, text, now)
     with store.transaction(db):
         outbox.enqueue(db, cipher, mail, kind="reply", reference=message.reference, now=now)
         if message.claimed_at is None:

@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 
 from starlette.applications import Starlette
 
-from formhandler import store
+from formhandler import deadlines, store
 from formhandler.crypto import DataCipher
 from formhandler.mailer import smtp_mailer
 from formhandler.mailsink import MailSink
@@ -42,7 +42,8 @@ async def tick(
     """Run every scheduled step once as if at `now`; counts of what each step did."""
     cipher = DataCipher(settings.data_keys)
     store.open_database(settings.database_path).close()
-    report: dict[str, int] = {}
+    # Workflow first (reminders, escalations, purge), so their mails leave in this tick.
+    report: dict[str, int] = deadlines.tick_steps(settings, now)
     async with _mailer(settings, mailer) as active:
         if active is None:
             log.error("no SMTP server configured (FORMHANDLER_SMTP_HOST): mails wait")

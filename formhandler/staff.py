@@ -20,7 +20,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from formhandler import audit, replies, sessions, statistics, store, users, workflow
+from formhandler import audit, outbox, replies, sessions, statistics, store, users, workflow
 from formhandler.categories import CALLBACK_OUTCOMES, FOLLOWUPS, PROBLEMS
 from formhandler.crypto import DataCipher
 from formhandler.settings import Settings
@@ -77,7 +77,14 @@ class Context:
     db: sqlite3.Connection
 
     def render(self, template: str, status: int = 200, **values: Any) -> HTMLResponse:
+        delayed = self.user is not None and outbox.waiting(self.db, self.side.clock()).delayed
         html = _TEMPLATES.get_template(template).render(
+            outbox_warning=(
+                "Er wachten mails die al meer dan 30 minuten niet verstuurd konden worden. "
+                "Verwittig de technische dienst."
+                if delayed
+                else None
+            ),
             user=self.user,
             csrf=self.session.csrf,
             nav=self._nav(),

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta
+from email import policy
+from email.message import EmailMessage
+from email.parser import BytesParser
 from pathlib import Path
 
 import pyotp
+from aiosmtpd.controller import Controller
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
@@ -14,7 +18,7 @@ from formhandler import store, users
 from formhandler.app import create_app
 from formhandler.staff import StaffSide
 from formhandler.workdays import BRUSSELS, reply_due
-from tests.conftest import development_settings
+from tests.conftest import development_settings, free_port
 
 PASSWORD = "een lang genoeg wachtwoord"
 
@@ -117,3 +121,31 @@ def add_message(
             store.insert_message(db, side.cipher, message)
     finally:
         db.close()
+
+
+class MailCatcher:
+    """A real SMTP server (aiosmtpd) on 127.0.0.1 that keeps every mail it receives."""
+
+    def __init__(self) -> None:
+        self.mails: list[EmailMessage] = []
+        self.port = free_port()
+        self._controller = Controller(self, hostname="127.0.0.1", port=self.port)
+
+    async def handle_DATA(self, server, session, envelope) -> str:
+        mail = BytesParser(policy=policy.default).parsebytes(envelope.content)
+        mail["X-Envelope-To"] = ", ".join(envelope.rcpt_tos)
+        self.mails.append(mail)
+        return "250 OK"
+
+    def __enter__(self) -> MailCatcher:
+        self._controller.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._controller.stop()
+
+    def to(self, address: str) -> list[EmailMessage]:
+        return [mail for mail in self.mails if address in mail["X-Envelope-To"]]
+
+    def env(self) -> dict[str, str]:
+        return {"FORMHANDLER_SMTP_HOST": "127.0.0.1", "FORMHANDLER_SMTP_PORT": str(self.port)}
