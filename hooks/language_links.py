@@ -31,6 +31,8 @@ ALREADY_SAID = re.compile(
 LINK = re.compile(r"<a\b(?P<attrs>[^>]*)>(?P<text>.*?)</a>", re.DOTALL | re.IGNORECASE)
 HREF = re.compile(r"""\bhref\s*=\s*(["'])(?P<href>.*?)\1""", re.IGNORECASE | re.DOTALL)
 HREFLANG = re.compile(r"\bhreflang\s*=", re.IGNORECASE)
+# Scripts and styles are left byte for byte: the CSP hook hashes inline scripts.
+SCRIPT_OR_STYLE = re.compile(r"(<(script|style)\b.*?</\2\s*>)", re.DOTALL | re.IGNORECASE)
 
 
 def page_language(config: Any) -> str:
@@ -64,12 +66,18 @@ def mark_links(html: str, language: str, page_url: str, site_path: str, *, notes
         target = target_language(href.group("href"), page_url, site_path)
         if target is None or target == language:
             return match.group(0)
-        following = html[match.end() : match.end() + 40]
+        following = match.string[match.end() : match.end() + 40]
         if notes and not ALREADY_SAID.search(text) and not ALREADY_SAID.search(following):
             text += f'<span class="lang-note"> ({NOTES[language][target]})</span>'
         return f'<a{attrs} hreflang="{target}">{text}</a>'
 
-    return LINK.sub(mark, html)
+    parts = SCRIPT_OR_STYLE.split(html)
+    # split() with two groups gives: text, whole script, tag name, text, ...
+    return "".join(
+        LINK.sub(mark, part) if index % 3 == 0 else part
+        for index, part in enumerate(parts)
+        if index % 3 != 2
+    )
 
 
 def _site_path(config: Any) -> str:
