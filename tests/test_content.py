@@ -335,7 +335,8 @@ def flagged_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
         f'---\ntitle: "Page d\'essai"\ndescription: "Une page pour tester la construction."\n'
         f'review: "{REVIEW_FR}"\n---\n\n# Page d\'essai\n\n'
         "Lisez [la page sur le harcèlement](../../geweld/stalking/) "
-        "et [les organisations](/organisaties/), ou [la FAQ](../veelgestelde-vragen/).\n",
+        "et [les organisations](/organisaties/), ou [la FAQ](../veelgestelde-vragen/). "
+        "Voir aussi [les actualités](../../nieuws/) (en néerlandais).\n",
         encoding="utf-8",
     )
     out = root / "site"
@@ -369,6 +370,8 @@ def test_a_french_link_to_a_dutch_page_is_marked(flagged_build: tuple[Path, str]
     assert links["../../geweld/stalking/"] == ("nl", "la page sur le harcèlement (en néerlandais)")
     assert links["/organisaties/"] == ("nl", "les organisations (en néerlandais)")
     assert links["../veelgestelde-vragen/"] == (None, "la FAQ")
+    # The writer already said so right after the link: hreflang, but no second note.
+    assert links["../../nieuws/"] == ("nl", "les actualités")
 
 
 def test_an_empty_review_flag_fails_the_build_and_names_the_file(tmp_path: Path) -> None:
