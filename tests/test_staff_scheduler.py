@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from formhandler import store, workflow
+from formhandler import replies, store, workflow
 from formhandler.users import StaffUser
 from tests.conftest import ROOT
 from tests.staffkit import MailCatcher, add_message, brussels, side_of, staff_app
@@ -107,7 +107,9 @@ def _files(data_dir: Path) -> bytes:
     return b"".join(path.read_bytes() for path in sorted(data_dir.glob("formhandler.sqlite3*")))
 
 
-def test_purge_after_retention_wipes_text_from_the_file_and_keeps_statistics(app) -> None:
+def test_purge_after_retention_wipes_text_from_the_file_and_keeps_statistics(
+    app, smtp: MailCatcher
+) -> None:
     side = side_of(app)
     data_dir = side.settings.data_dir
     db = side.db()
@@ -123,9 +125,17 @@ def test_purge_after_retention_wipes_text_from_the_file_and_keeps_statistics(app
     note = db.execute("SELECT body FROM message_notes").fetchone()[0]
     message = workflow.find(db, "TICK2345")
     assert message is not None
-    # A mail message is answered before it is closed.
-    with store.transaction(db):
-        workflow.record_answer(db, message, brussels("2026-11-23 11:30"))
+    # A mail message is answered (through the outbox) before it is closed.
+    replies.send_reply(
+        db,
+        side.settings,
+        side.cipher,
+        message,
+        helper,
+        "Antwoord 9c1e",
+        brussels("2026-11-23 11:30"),
+    )
+    reply = db.execute("SELECT envelope FROM outbox WHERE kind = 'reply'").fetchone()[0]
     workflow.close(
         db,
         workflow.find(db, "TICK2345"),
@@ -138,14 +148,15 @@ def test_purge_after_retention_wipes_text_from_the_file_and_keeps_statistics(app
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
     raw = _files(data_dir)
-    assert sealed["content"] in raw and sealed["contact"] in raw and note in raw
+    assert sealed["content"] in raw and sealed["contact"] in raw and note in raw and reply in raw
 
     assert "purged=0" in tick(app, "2026-12-23T11:59", FORMHANDLER_RETENTION_DAYS="30")
+    assert len(smtp.to("iemand@example.org")) == 1  # the reply went out
     assert "purged=1" in tick(app, "2026-12-23T12:00", FORMHANDLER_RETENTION_DAYS="30")
     assert "purged=0" in tick(app, "2026-12-23T12:00", FORMHANDLER_RETENTION_DAYS="30")
 
     raw = _files(data_dir)
-    for blob in (sealed["content"], sealed["contact"], note):
+    for blob in (sealed["content"], sealed["contact"], note, reply):
         assert blob not in raw, "sealed text still in the database file after the purge"
     check = sqlite3.connect(data_dir / "formhandler.sqlite3")
     row = check.execute(
