@@ -325,7 +325,7 @@ def _without_link_targets(body: str) -> str:
 def check_phone_numbers(page: Page, numbers: dict[str, tuple[str, bool]]) -> list[Problem]:
     body = _without_link_targets(page.body)
     body = re.sub(r"\{\{.*?\}\}", _blank, body)
-    body = re.sub(r"""\bhref\s*=\s*["'](?!tel:)[^"']*["']""", _blank, body, flags=re.I)
+    body = re.sub(r"""\b(?:href|src)\s*=\s*["'](?!tel:)[^"']*["']""", _blank, body, flags=re.I)
     found: dict[tuple[int, str], None] = {}
     for number, (_, is_name) in numbers.items():
         digits = re.escape(number)

@@ -220,3 +220,15 @@ def test_a_strict_build_of_the_repository_succeeds_without_a_check_message(
 ) -> None:
     result = build_site(tmp_path / "site")
     assert "WARNING" not in result.text
+
+
+def test_digits_in_web_addresses_images_and_larger_numbers_are_not_phone_numbers() -> None:
+    page = editor_checks.read_page(
+        "---\ndescription: x\n---\n\n# T\n\n"
+        '<img src="img/112.png" alt="Een bord"> [Awel](https://x.be/106) telde 4.112 en 1102.\n'
+        "In nood: 112.\n"
+    )
+    problems = editor_checks.check_phone_numbers(page, NUMBERS)
+    assert [(problem.line, problem.message.split(" is ")[0]) for problem in problems] == [
+        (8, "het telefoonnummer 112")
+    ]
