@@ -222,6 +222,30 @@ def test_no_page_is_empty_or_a_placeholder(site_dir: Path) -> None:
     assert not problems
 
 
+# -- key figures ---------------------------------------------------------------------------
+
+
+def test_the_key_figures_chart_has_a_text_alternative_and_its_numbers_in_a_table(
+    site_dir: Path,
+) -> None:
+    html = (site_dir / "over-1712" / "index.html").read_text(encoding="utf-8")
+    # Material's icons are inline SVGs too; the chart is the one that is an image.
+    svg = re.search(r"<svg\b[^>]*\brole=\"img\"[^>]*>.*?</svg>", html, re.DOTALL)
+    assert svg, "the page has no inline SVG chart with role=img"
+    opening = re.match(r"<svg\b[^>]*>", svg.group(0))
+    assert opening
+    labelled_by = re.search(r'aria-labelledby="([^"]+)"', opening.group(0))
+    assert labelled_by, "the chart has no accessible name"
+    for ident in labelled_by.group(1).split():
+        named = re.search(rf'id="{ident}"[^>]*>([^<]+)<', svg.group(0))
+        assert named and len(named.group(1).split()) >= 5, f"#{ident} says too little"
+    assert "<img" not in svg.group(0) and "href=" not in svg.group(0)
+    bar_values = re.findall(r">(\d{3})</text>", svg.group(0))
+    assert len(bar_values) == 12, bar_values
+    table_cells = re.findall(r"<td>(\d{3})</td>", html[svg.end() :])
+    assert table_cells[:12] == bar_values
+
+
 # -- French and English visitors ------------------------------------------------------------
 
 
