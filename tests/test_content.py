@@ -240,7 +240,7 @@ def test_the_key_figures_chart_has_a_text_alternative_and_its_numbers_in_a_table
         named = re.search(rf'id="{ident}"[^>]*>([^<]+)<', svg.group(0))
         assert named and len(named.group(1).split()) >= 5, f"#{ident} says too little"
     assert "<img" not in svg.group(0) and "href=" not in svg.group(0)
-    bar_values = re.findall(r">(\d{3})</text>", svg.group(0))
+    bar_values = re.findall(r'<text class="chart__value"[^>]*>(\d+)</text>', svg.group(0))
     assert len(bar_values) == 12, bar_values
     table_cells = re.findall(r"<td>(\d{3})</td>", html[svg.end() :])
     assert table_cells[:12] == bar_values
