@@ -56,6 +56,9 @@ class ScannedPage:
                 continue
             if element.tag == "input" and element.attrs.get("type") == "hidden":
                 continue
+            # Material's drawer and search toggles are display:none (class md-toggle).
+            if "md-toggle" in element.attrs.get("class", "").split():
+                continue
             if element.tag in FOCUSABLE and (element.tag != "a" or "href" in element.attrs):
                 found.append(element)
         return found
