@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from starlette.routing import Route
 from formhandler import audit, outbox, replies, sessions, statistics, store, users, workflow
 from formhandler.categories import CALLBACK_OUTCOMES, FOLLOWUPS, PROBLEMS
 from formhandler.crypto import DataCipher
+from formhandler.mailsink import received_mails
 from formhandler.settings import Settings
 from formhandler.teams import Teams, load_teams
 from formhandler.throttle import LoginThrottle
@@ -114,6 +116,8 @@ class Context:
                 (f"{PREFIX}/statistieken", "Statistieken"),
                 (f"{PREFIX}/auditlog", "Auditlog"),
             ]
+        if self.side.settings.development:
+            links.append((f"{PREFIX}/testmails", "Testmails (ontwikkeling)"))
         path = self.request.url.path
         return [{"href": href, "label": label, "current": path == href} for href, label in links]
 
@@ -401,6 +405,29 @@ async def audit_view(ctx: Context) -> Response:
     return ctx.render("staff_audit.html", entries=audit.recent(ctx.db))
 
 
+async def test_mails(ctx: Context) -> Response:
+    """Development only: the mails the local sink caught (nothing leaves the machine)."""
+    if not ctx.side.settings.development:
+        return ctx.not_found()
+    mails = [
+        {
+            "received_at": mail.received_at,
+            "sender": mail.sender,
+            "recipients": ", ".join(mail.recipients),
+            "subject": str(mail.message["Subject"] or ""),
+            "body": _plain_text(mail.message),
+        }
+        for mail in received_mails(ctx.side.settings.database_path, ctx.side.cipher)
+    ]
+    ctx.audit("view_outbox", "testmails")
+    return ctx.render("staff_mails.html", mails=mails)
+
+
+def _plain_text(message: EmailMessage) -> str:
+    part = message.get_body(preferencelist=("plain",))
+    return part.get_content() if isinstance(part, EmailMessage) else ""
+
+
 async def stylesheet(request: Request) -> Response:
     return FileResponse(_HERE / "static" / "staff.css", media_type="text/css")
 
@@ -426,6 +453,7 @@ def routes() -> list[Route]:
         Route("/statistieken", page(statistics_view, roles=COORDINATOR)),
         Route("/statistieken.csv", page(statistics_csv, roles=COORDINATOR)),
         Route("/auditlog", page(audit_view, roles=COORDINATOR)),
+        Route("/testmails", page(test_mails)),
     ]
 
 

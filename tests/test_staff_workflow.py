@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 from datetime import UTC, datetime
+from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
 
 from formhandler import store
+from formhandler.mailsink import MailSink
 from tests.staffkit import (
     Clock,
     add_account,
@@ -225,3 +228,21 @@ def test_statistics_tables_and_csv_per_month_and_queue(app, clock: Clock) -> Non
     assert per_queue[("2026-11", "antwerpen")]["ontvangen"] == "2"
     assert per_queue[("2026-10", "limburg")]["ontvangen"] == "1"
     assert per_queue[("2026-11", "antwerpen")]["beantwoord"] == "0"
+
+
+def test_development_mail_sink_can_be_read_on_the_staff_side(app, clock: Clock) -> None:
+    side = side_of(app)
+    mail = EmailMessage()
+    mail["From"] = "1712 <noreply@1712.be>"
+    mail["To"] = "team-antwerpen@1712.test"
+    mail["Subject"] = "Nieuw bericht <in> wachtrij"
+    mail.set_content("Referentie ANTW2345")
+    with MailSink(side.settings.database_path, side.cipher) as sink:
+        asyncio.run(
+            sink.mailer.send("noreply@1712.be", ["team-antwerpen@1712.test"], mail.as_bytes())
+        )
+    helper = client_for(app, "helper", "antwerpen", clock)
+    page = helper.get("/medewerkers/testmails")
+    assert page.status_code == 200
+    assert "Nieuw bericht &lt;in&gt; wachtrij" in page.text
+    assert "Referentie ANTW2345" in page.text

@@ -87,6 +87,7 @@ def test_helper_pages_pass_axe(browser: Browser, staff_server: dict) -> None:
         "/medewerkers/wachtrij/antwerpen",
         "/medewerkers/bericht/OPEN2345",
         "/medewerkers/bericht/BELM2345",
+        "/medewerkers/testmails",
     ]
     assert check_pages(page, urls) == {}
     context.close()
