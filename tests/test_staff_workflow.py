@@ -246,3 +246,32 @@ def test_development_mail_sink_can_be_read_on_the_staff_side(app, clock: Clock) 
     assert page.status_code == 200
     assert "Nieuw bericht &lt;in&gt; wachtrij" in page.text
     assert "Referentie ANTW2345" in page.text
+
+
+def test_share_in_time_and_median_working_hours_per_queue(tmp_path: Path, site_dir: Path) -> None:
+    from formhandler import statistics, workflow
+
+    app = staff_app(tmp_path, site_dir)
+    answers = {
+        "FAST2345": "2026-11-23 11:00",  # 1 working hour
+        "MEAN2345": "2026-11-24 10:00",  # 8 working hours
+        "SLOW2345": "2026-11-26 09:30",  # 16.5 working hours: too late
+    }
+    for reference in (*answers, "NONE2345", "LATE2345"):
+        add_message(app, reference, queue="limburg", received=brussels("2026-11-23 10:00"))
+    db = side_of(app).db()
+    for reference, when in answers.items():
+        with store.transaction(db):
+            workflow.record_answer(db, workflow.find(db, reference), brussels(when))
+    with store.transaction(db):
+        statistics.record_overdue(db, workflow.find(db, "LATE2345").id)
+    (row,) = statistics.per_queue(db, "2026-11")
+    assert (row.queue, row.received, row.answered, row.in_time, row.decided) == (
+        "limburg",
+        5,
+        3,
+        2,
+        4,
+    )
+    assert row.share_in_time == 0.5
+    assert row.median_hours == 8.0
