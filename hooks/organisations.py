@@ -295,6 +295,10 @@ def check(text: str, contact: dict[str, Any], source: str = SOURCE) -> CheckResu
             continue
         index = path[0]
         broken.add(index)
+        if error.validator == "additionalProperties":
+            # Point at the unknown field itself, not at the start of the entry.
+            known = error.schema.get("properties", {})
+            path += [next(key for key in error.instance if key not in known)]
         line = _line_of(root, path)
         label = _entry_label(data[index], index)
         found.append((line, f"{source}, regel {line} ({label}): {_explain(error)}"))
@@ -688,17 +692,18 @@ def audience_page(site: Site, audience: str) -> str:
     chosen = [org for org in site.organisations if audience in org.voor]
     blocks = []
     everywhere = [org for org in chosen if org.everywhere]
-    if audience == "kinderen":
-        # Children get one short list; regional services are for the adults around them.
-        return _html_block(cards(everywhere, voice, 2))
-    blocks += ["## Overal in Vlaanderen en Brussel", _html_block(cards(everywhere, voice, 3))]
     regional = [org for org in chosen if not org.everywhere]
+    if audience == "kinderen":
+        # Children get one short list first, without a heading to read past.
+        blocks.append(_html_block(cards(everywhere, voice, 2)))
+    else:
+        blocks += ["## Overal in Vlaanderen en Brussel", _html_block(cards(everywhere, voice, 3))]
     if regional:
         blocks.append("## Dicht bij jou")
         for slug, name in REGIONS.items():
             local = [org for org in regional if slug in org.regios]
             if local:
-                blocks += [f"### {name}", _html_block(cards(local, voice, 4))]
+                blocks += [f"### Woon je in {name}?", _html_block(cards(local, voice, 4))]
     return "\n\n".join(blocks)
 
 
