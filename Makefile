@@ -42,14 +42,14 @@ serve: build ## Build, then run site + forms + staff side + mail sink on http://
 	FORMHANDLER_ENV=development FORMHANDLER_SITE_DIR=$(SITE) $(VENV)/bin/formhandler serve --host $(HOST) --port $(PORT)
 
 lint: install ## Check the Python code with ruff
-	$(VENV)/bin/ruff check formhandler hooks tools tests
-	$(VENV)/bin/ruff format --check formhandler hooks tools tests
+	$(VENV)/bin/ruff check formhandler hooks tools tests deploy bench
+	$(VENV)/bin/ruff format --check formhandler hooks tools tests deploy bench
 
 test: install system-deps lint build ## Install what is missing, build, and run every test (browser tests included)
 	TEST_SITE_DIR=$(SITE) $(PY) -m pytest
 
-bench: install ## Measure build time, page weight and form throughput (prints a table)
-	@echo "nothing yet: the benchmarks come with the production issue"
+bench: install system-deps ## Measure builds, page weight, form throughput through nginx, mail delay (prints tables)
+	$(PY) -m bench
 
 clean: ## Remove the built site and development data
 	rm -rf $(SITE) var

@@ -1,0 +1,179 @@
+"""`make bench` (python -m bench): measure, then print one Markdown table per subject.
+
+Usage: python -m bench [--skip build,weight,load]
+Everything runs on 127.0.0.1 in a temporary folder; nothing touches site/ or var/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from bench.builds import RUNS, build_times
+from bench.load import RATES, LoadResults, Mailbox, Service, percentile, run_load
+from bench.peer import build_peer
+from bench.weight import PAGES, Weight, page_weights
+from deploy.local_nginx import LocalNginx, copy_site, free_port
+from tools.build_site import build_site
+
+# The issue's targets.
+MAX_COMPRESSED_KB = 64
+MAX_P99_MS_AT_50 = 50
+
+
+def machine() -> str:
+    cpu = platform.processor() or "unknown CPU"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    memory = "?"
+    for line in Path("/proc/meminfo").read_text().splitlines():
+        if line.startswith("MemTotal:"):
+            memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+    debian = Path("/etc/debian_version")
+    system = f"Debian {debian.read_text().strip()}" if debian.exists() else platform.platform()
+    load = Path("/proc/loadavg").read_text().split()[0]
+    return f"{system}, {cpu}, {os.cpu_count()} cores, {memory} RAM, load average {load}"
+
+
+def kb(value: int) -> str:
+    return f"{value / 1024:.1f}"
+
+
+def build_table(times: dict[str, float]) -> list[str]:
+    lines = [
+        f"Build, strict, seconds (median of {RUNS})",
+        "",
+        "| what | seconds |",
+        "|---|---:|",
+    ]
+    lines += [f"| {name} | {seconds:.1f} |" for name, seconds in times.items()]
+    return lines
+
+
+def weight_table(ours: dict[str, Weight], peer: dict[str, Weight]) -> list[str]:
+    lines = [
+        "Page weight, first visit in Chromium through nginx (HTTP/2, KB; compressed = as",
+        "sent, response headers included; raw = bodies unpacked). Peer: the same Dutch",
+        "Markdown built by plain Material (no overrides, hooks or i18n; no web fonts),",
+        "served by the same nginx configuration.",
+        "",
+        "| page | ours compressed | ours raw | ours requests | peer compressed | peer raw "
+        "| peer requests | ≤ 64 KB and below peer |",
+        "|---|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for name in PAGES:
+        mine, theirs = ours[name], peer[name]
+        ok = mine.compressed <= MAX_COMPRESSED_KB * 1024 and mine.compressed < theirs.compressed
+        lines.append(
+            f"| {name} | {kb(mine.compressed)} | {kb(mine.raw)} | {mine.requests} "
+            f"| {kb(theirs.compressed)} | {kb(theirs.raw)} | {theirs.requests} "
+            f"| {'yes' if ok else 'NO'} |"
+        )
+    return lines
+
+
+def load_tables(load: LoadResults) -> list[str]:
+    lines = [
+        "Mail form POST through nginx (wrk, paced connections, 10 s per rate;",
+        f"the ceiling: {load.ceiling_per_second:.0f} SQLite commits/s, WAL + synchronous=FULL,",
+        "measured in the same run)",
+        "",
+        "| target/s | reached/s | requests | p50 ms | p99 ms | errors | target met |",
+        "|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for rate in load.rates:
+        if rate.target == 50:
+            met = "yes" if rate.p99_ms <= MAX_P99_MS_AT_50 and not rate.errors else "NO"
+        elif rate.target == max(RATES):
+            met = "yes" if not rate.errors else "NO"
+        else:
+            met = ""
+        lines.append(
+            f"| {rate.target} | {rate.achieved:.1f} | {rate.requests} | {rate.p50_ms:.1f} "
+            f"| {rate.p99_ms:.1f} | {rate.errors} | {met} |"
+        )
+    flood = load.flood
+    posts = [person.post_seconds * 1000 for person in flood.people if person.status == 303]
+    lines += [
+        "",
+        "Junk flood from one client while people submit once a second (default rate limit",
+        "and minimum fill time; each person from an address of their own)",
+        "",
+        "| junk requests | junk/s | junk answers | people confirmed | their mail sent "
+        "| their POST p50 ms | p99 ms | service memory before → after |",
+        "|---:|---:|---|---:|---:|---:|---:|---|",
+        f"| {flood.junk_requests} | {flood.junk_per_second:.0f} | {flood.junk_statuses} "
+        f"| {flood.confirmed}/{len(flood.people)} | {flood.mailed}/{len(flood.people)} "
+        f"| {percentile(posts, 0.5) if posts else float('nan'):.1f} "
+        f"| {percentile(posts, 0.99) if posts else float('nan'):.1f} "
+        f"| {flood.rss_before_mib:.0f} MiB → {flood.rss_after_mib:.0f} MiB |",
+        "",
+        "Submission to team mail at a local SMTP server",
+        "",
+        "| submissions | p50 s | p99 s |",
+        "|---:|---:|---:|",
+        f"| {len(load.mail_delays)} | {load.mail_p50:.3f} "
+        f"| {percentile(load.mail_delays, 0.99):.3f} |",
+    ]
+    return lines
+
+
+def measure_weights(work: Path) -> tuple[dict[str, Weight], dict[str, Weight]]:
+    built = work / "built"
+    build_site(built)
+    site = copy_site(built, work / "site")
+    peer = build_peer(work / "peer")
+    from deploy.precompress import precompress
+
+    precompress(peer)
+    mailbox = Mailbox()
+    mailbox.controller.start()
+    service = Service(work, site, mailbox.port)
+    try:
+        with (
+            LocalNginx(work / "nginx-ours", site, f"127.0.0.1:{service.port}", 2) as ours,
+            # The peer has no formhandler: its mail page is Material's static page.
+            LocalNginx(work / "nginx-peer", peer, f"127.0.0.1:{free_port()}", 2) as theirs,
+            sync_playwright() as playwright,
+        ):
+            return page_weights(playwright, ours.url), page_weights(playwright, theirs.url)
+    finally:
+        service.stop()
+        mailbox.controller.stop()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip", default="", help="comma-separated: build, weight, load")
+    skip = set(filter(None, parser.parse_args().skip.split(",")))
+    started = datetime.now(UTC)
+    before = machine()
+    out: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="bench-") as folder:
+        work = Path(folder)
+        if "build" not in skip:
+            out += [*build_table(build_times()), ""]
+        if "weight" not in skip:
+            out += [*weight_table(*measure_weights(work / "weight")), ""]
+        if "load" not in skip:
+            if not (work / "weight" / "site").exists():
+                build_site(work / "built")
+                copy_site(work / "built", work / "weight" / "site")
+            (work / "load").mkdir()
+            out += [*load_tables(run_load(work / "load", work / "weight" / "site")), ""]
+    print(f"Measured {started:%Y-%m-%d %H:%M} UTC on {before}")
+    print(f"(load average at the end: {Path('/proc/loadavg').read_text().split()[0]}).\n")
+    print("\n".join(out))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
