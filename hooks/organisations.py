@@ -70,6 +70,8 @@ THEMES = {
     "stalking": "Stalking",
     "online-geweld": "Online geweld",
 }
+# The children's site's limit for one sentence, as in hooks/editor_checks.py.
+KIDS_MAX_WORDS = 20
 MARKER = re.compile(r"^<!--\s*organisaties:\s*([a-z-]+)(?:\s+([a-z-]+))?\s*-->\s*$", re.M)
 SHORT_NUMBER = re.compile(r"^(1\d{2,3}|116\d{3})$")
 LONG_NUMBER = re.compile(r"^(0\d{8,9}|\+32\d{8,9})$")
@@ -378,6 +380,18 @@ def _rule_problems(
                     "de website toe.",
                 )
             )
+    words_for_children = entry.get("kinderen")
+    if isinstance(words_for_children, str):
+        for sentence in re.split(r"(?<=[.!?])\s+", words_for_children.strip()):
+            count = len(re.findall(r"[\w'’-]+", sentence))
+            if count > KIDS_MAX_WORDS:
+                problems.append(
+                    (
+                        ["kinderen"],
+                        f"deze zin is te lang voor kinderen ({count} woorden, hoogstens "
+                        f'{KIDS_MAX_WORDS}): "{sentence}" Maak er twee of meer korte zinnen van.',
+                    )
+                )
     regions = entry.get("regios")
     if isinstance(regions, list) and EVERYWHERE in regions and len(regions) > 1:
         problems.append(
@@ -824,8 +838,18 @@ def on_config(config: Any) -> Any:
 def on_files(files: Files, *, config: Any) -> Files:
     if config.extra.get("audience") != "volwassenen" or not _default_language_build(config):
         return files
-    for src_uri, content in generated_sources().items():
-        files.append(File.generated(config, src_uri, content=content))
+    added = [
+        File.generated(config, src_uri, content=content)
+        for src_uri, content in generated_sources().items()
+    ]
+    for file in added:
+        file.alternates = {}  # Dutch only: no other language has these pages
+        files.append(file)
+    # The plugin's sitemap.xml lists the files it sorted; add ours to the Dutch list.
+    plugin = _i18n(config)
+    per_language = getattr(plugin, "i18n_files_per_language", None)
+    if isinstance(per_language, dict):
+        per_language.setdefault(plugin.default_language, []).extend(added)
     return files
 
 

@@ -196,6 +196,15 @@ BAD_CASES = {
         "tekst 'kinderen:' ontbreekt. Schrijf in één of twee korte zinnen, in woorden voor "
         "kinderen, wat ze voor hen doen.",
     ),
+    "a sentence too long for children": (
+        (
+            "voor: [volwassenen, slachtoffers]",
+            "voor: [kinderen, slachtoffers]\n  kinderen: " + "heel " * 20 + "lang.",
+        ),
+        "data/organisaties.yml, regel 6 (Voorbeeld vzw): deze zin is te lang voor kinderen "
+        '(21 woorden, hoogstens 20): "' + "heel " * 20 + 'lang." Maak er twee of meer korte '
+        "zinnen van.",
+    ),
     "everywhere and a region": (
         ("regios: [limburg]", "regios: [limburg, vlaanderen-en-brussel]"),
         "data/organisaties.yml, regel 7 (Voorbeeld vzw): 'vlaanderen-en-brussel' betekent al: "
