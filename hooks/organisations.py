@@ -832,6 +832,12 @@ def on_config(config: Any) -> Any:
     return config
 
 
+def on_serve(server: Any, *, config: Any, builder: Any) -> Any:
+    # `mkdocs serve` rebuilds when an editor saves data/organisaties.yml.
+    server.watch(str(_root(config) / "data" / "organisaties.yml"))
+    return server
+
+
 # After mkdocs-static-i18n (priority -100) has sorted the files per language: our pages
 # are Dutch only, so they are added to the Dutch build and never to /fr/ or /en/.
 @event_priority(-110)
