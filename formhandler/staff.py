@@ -24,6 +24,7 @@ from starlette.routing import Route
 from formhandler import audit, outbox, replies, sessions, statistics, store, users, workflow
 from formhandler.categories import CALLBACK_OUTCOMES, FOLLOWUPS, PROBLEMS
 from formhandler.crypto import DataCipher
+from formhandler.forms import FORMS, say
 from formhandler.mailsink import received_mails
 from formhandler.settings import Settings
 from formhandler.teams import Teams, load_teams
@@ -290,6 +291,19 @@ async def escalations(ctx: Context) -> Response:
     )
 
 
+def _labelled(form: str, values: dict[str, Any] | None) -> list[tuple[str, str]] | None:
+    """Stored fields with their Dutch labels from the form's spec, in the form's order."""
+    if values is None:
+        return None
+    spec = FORMS.get(form)
+    labels = {f.name: say(f.label, "nl") for f in spec.fields} if spec else {}
+    order = list(labels)
+    keys = sorted(values, key=lambda k: order.index(k) if k in order else len(order))
+    return [
+        (labels.get(k, k.replace("_", " ").capitalize()), str(values[k])) for k in keys if values[k]
+    ]
+
+
 def _visible_message(ctx: Context) -> workflow.Message | None:
     assert ctx.user is not None
     reference = ctx.request.path_params["reference"]
@@ -313,8 +327,8 @@ async def message_view(ctx: Context, *, error: str | None = None, status: int = 
         error_title=bool(error),
         row=_row(ctx, message, ctx.side.clock()),
         message=message,
-        content=content,
-        contact=contact,
+        content=_labelled(message.form, content),
+        contact=_labelled(message.form, contact),
         notes=workflow.notes(ctx.db, ctx.side.cipher, message),
         problems=PROBLEMS,
         followups=FOLLOWUPS,

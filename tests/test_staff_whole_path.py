@@ -7,6 +7,7 @@ import csv
 import io
 import re
 import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -120,7 +121,9 @@ def test_message_from_form_to_answer_counted_in_time(site_dir: Path, tmp_path: P
             assert store.message_state(db, reference) == "answered"
 
             # The scheduler delivers it; it arrives from the helpline, with a neutral subject.
-            asyncio.run(scheduler.tick(settings, datetime.now(UTC)))
+            # In a thread of its own: Playwright's sync API may hold this thread's loop.
+            with ThreadPoolExecutor(1) as pool:
+                pool.submit(asyncio.run, scheduler.tick(settings, datetime.now(UTC))).result()
             reply = wait_for(lambda: smtp.to(CITIZEN))
             assert len(reply) == 1
             mail = reply[0]

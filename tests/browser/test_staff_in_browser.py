@@ -120,6 +120,11 @@ def tab_to(page: Page, selector: str, limit: int = 80) -> None:
     raise AssertionError(f"{selector} cannot be reached with Tab")
 
 
+def submit_with_enter(page: Page) -> None:
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
 def test_a_helper_can_log_in_claim_and_answer_with_the_keyboard_alone(
     browser: Browser, staff_server: dict
 ) -> None:
@@ -141,15 +146,13 @@ def test_a_helper_can_log_in_claim_and_answer_with_the_keyboard_alone(
     page.keyboard.press("Enter")
     page.wait_for_url("**/medewerkers/bericht/OPEN2345")
     tab_to(page, "form[action$='/opnemen'] button")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    submit_with_enter(page)
     assert "opgenomen door toetsenbord" in page.inner_text("main")
 
     tab_to(page, "#antwoord")
     page.keyboard.type("Dank je voor je bericht.")
     tab_to(page, "form[action$='/antwoorden'] button")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    submit_with_enter(page)
     assert "beantwoord" in page.inner_text("main")
 
     # Closing: radio buttons and checkboxes by keyboard too.
@@ -158,7 +161,6 @@ def test_a_helper_can_log_in_claim_and_answer_with_the_keyboard_alone(
     tab_to(page, "#gevolg-advies")
     page.keyboard.press("Space")
     tab_to(page, "form[action$='/afsluiten'] button")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    submit_with_enter(page)
     assert "afgesloten" in page.inner_text("main")
     context.close()
