@@ -86,14 +86,17 @@ def load_tables(load: LoadResults) -> list[str]:
         f"the ceiling: {load.ceiling_per_second:.0f} SQLite commits/s, WAL + synchronous=FULL,",
         "measured in the same run)",
         "",
-        "| target/s | reached/s | requests | p50 ms | p99 ms | errors | target met |",
+        "| target/s | reached/s | requests | p50 ms | p99 ms | errors "
+        "| target met (50/s: p99 ≤ 50 ms; 200/s: no error) |",
         "|---:|---:|---:|---:|---:|---:|---|",
     ]
     for rate in load.rates:
+        # A rate counts as met only if it was really reached (within 10 %).
+        reached = rate.achieved >= 0.9 * rate.target
         if rate.target == 50:
-            met = "yes" if rate.p99_ms <= MAX_P99_MS_AT_50 and not rate.errors else "NO"
+            met = "yes" if reached and rate.p99_ms <= MAX_P99_MS_AT_50 and not rate.errors else "NO"
         elif rate.target == max(RATES):
-            met = "yes" if not rate.errors else "NO"
+            met = "yes" if reached and not rate.errors else "NO"
         else:
             met = ""
         lines.append(
