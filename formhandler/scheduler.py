@@ -43,7 +43,7 @@ async def tick(
     cipher = DataCipher(settings.data_keys)
     store.open_database(settings.database_path).close()
     # Workflow first (reminders, escalations, purge), so their mails leave in this tick.
-    report: dict[str, int] = deadlines.tick_steps(settings, now)
+    report: dict[str, int] = await asyncio.to_thread(deadlines.tick_steps, settings, now)
     async with _mailer(settings, mailer) as active:
         if active is None:
             log.error("no SMTP server configured (FORMHANDLER_SMTP_HOST): mails wait")
