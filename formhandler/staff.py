@@ -323,6 +323,7 @@ async def message_view(ctx: Context, *, error: str | None = None, status: int = 
     return ctx.render(
         "staff_message.html",
         status=status,
+        flash=None if error else DONE.get(ctx.request.query_params.get("gedaan", "")),
         error=error,
         error_title=bool(error),
         row=_row(ctx, message, ctx.side.clock()),
@@ -335,6 +336,15 @@ async def message_view(ctx: Context, *, error: str | None = None, status: int = 
         outcomes=CALLBACK_OUTCOMES,
         queue_name=ctx.side.queues.get(message.queue, message.queue),
     )
+
+
+# What the page says after an action (Post/Redirect/Get), in a status message.
+DONE = {
+    "claim": "U hebt dit bericht opgenomen.",
+    "reply": "Uw antwoord staat klaar om te vertrekken en is als antwoord geteld.",
+    "note": "De notitie is bewaard.",
+    "close": "Het bericht is afgesloten.",
+}
 
 
 def _action(kind: str) -> Handler:
@@ -378,7 +388,7 @@ def _action(kind: str) -> Handler:
             ctx.audit(kind, message.reference, outcome="geweigerd")
             return await message_view(ctx, error=str(error), status=400)
         ctx.audit(kind, message.reference)
-        return ctx.redirect(f"{PREFIX}/bericht/{message.reference}")
+        return ctx.redirect(f"{PREFIX}/bericht/{message.reference}?gedaan={kind}")
 
     return act
 

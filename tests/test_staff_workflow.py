@@ -155,7 +155,10 @@ def test_claim_note_and_close_a_callback_request_with_categories(app, clock: Clo
         helper.post("/medewerkers/bericht/BELM2345/opnemen", data={"csrf": token}).status_code
         == 200
     )
-    claimed = helper.get("/medewerkers/bericht/BELM2345").text
+    claimed = helper.post("/medewerkers/bericht/BELM2345/opnemen", data={"csrf": token})
+    assert claimed.status_code == 400  # a second claim by the same helper changes nothing
+    claimed = helper.get("/medewerkers/bericht/BELM2345?gedaan=claim").text
+    assert '<p class="flash" role="status">U hebt dit bericht opgenomen.</p>' in claimed
     assert "opgenomen door an" in claimed
     second = client_for(app, "helper", "antwerpen", clock, name="bo")
     token_bo = csrf_of(second.get("/medewerkers/bericht/BELM2345").text)
@@ -275,3 +278,26 @@ def test_share_in_time_and_median_working_hours_per_queue(tmp_path: Path, site_d
     )
     assert row.share_in_time == 0.5
     assert row.median_hours == 8.0
+
+
+def test_mail_waiting_over_thirty_minutes_shows_on_the_staff_side(app, clock: Clock) -> None:
+    from formhandler import outbox
+
+    helper = client_for(app, "helper", "antwerpen", clock)
+    assert "30 minuten" not in helper.get("/medewerkers/wachtrij/antwerpen").text
+    side = side_of(app)
+    db = side.db()
+    mail = outbox.compose(
+        sender="noreply@1712.be",
+        recipients=["team-antwerpen@1712.test"],
+        subject="Nieuw bericht",
+        body="ANTW2345",
+        now=clock.now,
+    )
+    with store.transaction(db):
+        outbox.enqueue(db, side.cipher, mail, kind="notification", reference=None, now=clock.now)
+    clock.advance(minutes=29)
+    assert "30 minuten" not in helper.get("/medewerkers/wachtrij/antwerpen").text
+    clock.advance(minutes=2)
+    warning = helper.get("/medewerkers/wachtrij/antwerpen").text
+    assert "meer dan 30 minuten niet verstuurd" in warning
