@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import logging
 import re
 from copy import deepcopy
@@ -159,8 +160,6 @@ def _format_checker() -> FormatChecker:
 
 
 def _schema() -> dict[str, Any]:
-    import json
-
     path = Path(__file__).resolve().parent.parent / "data" / "organisaties.schema.json"
     return json.loads(path.read_text(encoding="utf-8"))
 
@@ -482,24 +481,13 @@ class Voice:
     audience: str
     free: str
     anonymous: str
-    call: str
-    chat: str
-    website: str
+    hours: str
 
 
 VOICES = {
-    "volwassenen": Voice("volwassenen", "Gratis", "Anoniem", "Bel", "Chat met", "Website van"),
-    "kinderen": Voice(
-        "kinderen",
-        "Het kost niets",
-        "Je hoeft je naam niet te zeggen",
-        "Bel",
-        "Chat met",
-        "Website van",
-    ),
-    "jongeren": Voice(
-        "jongeren", "Gratis", "Je mag anoniem blijven", "Bel", "Chat met", "Website van"
-    ),
+    "volwassenen": Voice("volwassenen", "Gratis", "Anoniem", "Bereikbaar"),
+    "kinderen": Voice("kinderen", "Het kost niets", "Je hoeft je naam niet te zeggen", "Wanneer"),
+    "jongeren": Voice("jongeren", "Gratis", "Je mag anoniem blijven", "Bereikbaar"),
 }
 
 
@@ -508,13 +496,12 @@ def card(org: Organisation, voice: Voice, level: int) -> str:
     ways = []
     if org.telefoon:
         ways.append(
-            f'<li><a class="org-bel" href="{tel_href(org.telefoon)}">'
-            f"{voice.call} {e(org.telefoon)}</a></li>"
+            f'<li><a class="org-bel" href="{tel_href(org.telefoon)}">Bel {e(org.telefoon)}</a></li>'
         )
     if org.chat:
-        ways.append(f'<li><a href="{e(org.chat)}">{voice.chat} {e(org.naam)}</a></li>')
+        ways.append(f'<li><a href="{e(org.chat)}">Chat met {e(org.naam)}</a></li>')
     if org.website:
-        ways.append(f'<li><a href="{e(org.website)}">{voice.website} {e(org.naam)}</a></li>')
+        ways.append(f'<li><a href="{e(org.website)}">Website van {e(org.naam)}</a></li>')
     text = org.wat["nl"] if voice.audience == "volwassenen" else getattr(org, voice.audience)
     notes = []
     if org.gratis:
@@ -528,7 +515,7 @@ def card(org: Organisation, voice: Voice, level: int) -> str:
         f'<ul class="org-contact">{"".join(ways)}</ul>',
     ]
     if org.uren:
-        parts.append(f'<p class="org-uren">Bereikbaar: {e(org.uren)}</p>')
+        parts.append(f'<p class="org-uren">{voice.hours}: {e(org.uren)}</p>')
     if notes:
         parts.append(f'<ul class="org-noten">{"".join(notes)}</ul>')
     parts.append(f'<p class="org-wat">{e(text or "")}</p>')
