@@ -66,8 +66,12 @@ class PageShell:
             start = HEADING.search(html)
             slot = SLOT.search(html)
             assert start and slot
+            # The h1 keeps its attributes: the theme's skip link points at its id.
+            opening = start.group(0)[: start.group(0).index(">") + 1]
             html = (
-                html[: start.start()] + f"<h1>{escape(heading)}</h1>\n{body}" + html[slot.end() :]
+                html[: start.start()]
+                + f"{opening}{escape(heading)}</h1>\n{body}"
+                + html[slot.end() :]
             )
         else:
             html = SLOT.sub(lambda _: body, html, count=1)

@@ -65,18 +65,20 @@ class FormPage:
     path: str
     form: str
     variant: str
+    # No trailing slash: the page then sits in the form page's folder, so the theme's
+    # relative links (stylesheets, scripts, navigation) resolve as on the form page.
     sent_path: str
 
 
 PAGES = (
-    FormPage("/contact/mail/", "mail", "nl", "/contact/mail/verstuurd/"),
-    FormPage("/fr/contact/mail/", "mail", "fr", "/fr/contact/mail/envoye/"),
-    FormPage("/en/contact/mail/", "mail", "en", "/en/contact/mail/sent/"),
-    FormPage("/kinderen/mail/", "mail", "kinderen", "/kinderen/mail/verstuurd/"),
-    FormPage("/jongeren/mail/", "mail", "jongeren", "/jongeren/mail/verstuurd/"),
-    FormPage("/contact/klacht/", "klacht", "nl", "/contact/klacht/verstuurd/"),
-    FormPage("/fr/contact/klacht/", "klacht", "fr", "/fr/contact/klacht/envoye/"),
-    FormPage("/en/contact/klacht/", "klacht", "en", "/en/contact/klacht/sent/"),
+    FormPage("/contact/mail/", "mail", "nl", "/contact/mail/verstuurd"),
+    FormPage("/fr/contact/mail/", "mail", "fr", "/fr/contact/mail/envoye"),
+    FormPage("/en/contact/mail/", "mail", "en", "/en/contact/mail/sent"),
+    FormPage("/kinderen/mail/", "mail", "kinderen", "/kinderen/mail/verstuurd"),
+    FormPage("/jongeren/mail/", "mail", "jongeren", "/jongeren/mail/verstuurd"),
+    FormPage("/contact/klacht/", "klacht", "nl", "/contact/klacht/verstuurd"),
+    FormPage("/fr/contact/klacht/", "klacht", "fr", "/fr/contact/klacht/envoye"),
+    FormPage("/en/contact/klacht/", "klacht", "en", "/en/contact/klacht/sent"),
 )
 
 _TEMPLATES = Environment(

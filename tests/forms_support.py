@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 import threading
 import time
+from collections.abc import Coroutine
 from dataclasses import dataclass
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from aiosmtpd.controller import Controller
 from starlette.testclient import TestClient
@@ -17,6 +19,8 @@ from starlette.testclient import TestClient
 from formhandler.app import create_app
 from formhandler.settings import Settings
 from tests.conftest import development_settings, free_port
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -83,6 +87,28 @@ class SmtpServer:
                 break
             time.sleep(0.05)
         return list(self.received)
+
+
+def run_async(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine to its end in a thread of its own.
+
+    Playwright's sync API keeps an event loop running in the main thread when the
+    browser tests share the session, and asyncio.run refuses to start inside it.
+    """
+    outcome: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = asyncio.run(coroutine)
+        except BaseException as error:
+            outcome["error"] = error
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
 
 
 def form_settings(data_dir: Path, site: Path, **environ: str) -> Settings:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -137,7 +138,7 @@ def test_a_body_over_64_kib_gets_413_saying_how_long_a_message_may_be(
         follow_redirects=False,
     )
     assert response.status_code == 413
-    assert "<h1>Je bericht is te lang</h1>" in response.text
+    assert re.search("<h1[^>]*>Je bericht is te lang</h1>", response.text)
     assert "hoogstens 8000 tekens" in response.text
     assert stored(settings) == (0, 0)
 
@@ -175,14 +176,14 @@ def test_unreadable_bodies_get_a_short_400_page(
 ) -> None:
     response = client.post("/contact/mail/", content=body, headers=headers)
     assert response.status_code == 400
-    assert "<h1>We konden dit formulier niet lezen</h1>" in response.text
+    assert re.search("<h1[^>]*>We konden dit formulier niet lezen</h1>", response.text)
     assert 'href="tel:1712"' in response.text
     assert stored(settings) == (0, 0)
 
 
 def refused(response) -> None:  # type: ignore[no-untyped-def]
     assert response.status_code == 400
-    assert "<h1>We konden je formulier niet aannemen</h1>" in response.text
+    assert re.search("<h1[^>]*>We konden je formulier niet aannemen</h1>", response.text)
     assert 'href="tel:1712"' in response.text  # a person taken for a bot still finds help
     assert "Dat ligt niet aan jou" in response.text
 
@@ -257,5 +258,5 @@ def test_over_the_rate_limit_gets_429_with_the_text_kept_and_the_phone_line(
 def test_a_confirmation_link_that_was_tampered_with_leads_back_to_the_form(
     client: TestClient,
 ) -> None:
-    response = client.get("/contact/mail/verstuurd/?bevestiging=nep", follow_redirects=False)
+    response = client.get("/contact/mail/verstuurd?bevestiging=nep", follow_redirects=False)
     assert response.status_code == 303 and response.headers["location"] == "/contact/mail/"

@@ -11,7 +11,7 @@ import pytest
 from formhandler import outbox, scheduler, store
 from formhandler.crypto import DataCipher
 from formhandler.settings import Settings
-from tests.forms_support import SmtpServer, client_for, form_settings, submit
+from tests.forms_support import SmtpServer, client_for, form_settings, run_async, submit
 
 MESSAGE = "Tekst die nooit in een mail mag staan."
 
@@ -44,7 +44,7 @@ def copies(smtp: SmtpServer, row: dict[str, object]) -> int:
 
 
 def tick(settings: Settings, now: datetime) -> dict[str, int]:
-    return asyncio.run(scheduler.tick(settings, now))
+    return run_async(scheduler.tick(settings, now))
 
 
 def test_confirmed_message_survives_smtp_outage_and_is_delivered_once(
@@ -132,7 +132,7 @@ def test_a_leased_mail_is_not_sent_twice_by_two_senders(site_dir: Path, tmp_path
                 await asyncio.gather(scheduler.tick(settings, now), scheduler.tick(settings, now))
             )
 
-        reports = asyncio.run(two_senders())
+        reports = run_async(two_senders())
     finally:
         smtp.stop()
     assert sorted(report["mails_sent"] for report in reports) == [0, 1]

@@ -14,7 +14,12 @@ from formhandler import scheduler, store
 from formhandler.cli import main
 from formhandler.crypto import DataCipher
 from formhandler.mailsink import received_mails
-from tests.forms_support import client_for, form_settings, submit
+from tests.forms_support import client_for, form_settings, run_async, submit
+
+
+async def _main_in_loop(argv: list[str]) -> int:
+    return await asyncio.to_thread(main, argv)
+
 
 MESSAGE = {"bericht": "Een vraag.", "email": "a@example.org"}
 
@@ -38,7 +43,8 @@ def test_the_tick_command_delivers_into_the_development_sink(
     monkeypatch.setenv("FORMHANDLER_SITE_DIR", str(site_dir))
     monkeypatch.delenv("FORMHANDLER_SMTP_HOST", raising=False)
     later = (datetime.now(UTC) + timedelta(minutes=1)).isoformat()
-    assert main(["tick", "--now", later]) == 0
+    # main runs asyncio.run itself: in a thread, beside the browser tests' loop.
+    assert run_async(_main_in_loop(["tick", "--now", later])) == 0
     assert "mails_sent=1" in capsys.readouterr().out
     [mail] = received_mails(settings.database_path, DataCipher(settings.data_keys))
     assert mail.recipients == ("centraal@1712.test",)
@@ -73,7 +79,7 @@ def test_no_sink_when_an_smtp_host_is_set(site_dir: Path, tmp_path: Path) -> Non
 def test_a_tick_forgets_used_tokens_once_they_expired(site_dir: Path, tmp_path: Path) -> None:
     settings = form_settings(tmp_path, site_dir, FORMHANDLER_SMTP_HOST="127.0.0.1")
     submit(client_for(settings), "/contact/mail/", MESSAGE)
-    report = asyncio.run(scheduler.tick(settings, datetime.now(UTC)))
+    report = run_async(scheduler.tick(settings, datetime.now(UTC)))
     assert report["tokens_forgotten"] == 0
-    report = asyncio.run(scheduler.tick(settings, datetime.now(UTC) + timedelta(hours=13)))
+    report = run_async(scheduler.tick(settings, datetime.now(UTC) + timedelta(hours=13)))
     assert report["tokens_forgotten"] == 1

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -12,7 +11,7 @@ import pytest
 
 from formhandler import scheduler, store
 from formhandler.crypto import DataCipher
-from tests.forms_support import SmtpServer, client_for, form_settings, submit, title
+from tests.forms_support import SmtpServer, client_for, form_settings, run_async, submit, title
 
 
 @pytest.fixture
@@ -57,7 +56,7 @@ def test_the_confirmation_shows_reference_and_due_time_but_nothing_of_the_messag
     client = client_for(form_settings(tmp_path, site_dir))
     response = submit(client, "/contact/mail/", {"bericht": MESSAGE, "telefoon": "0470 12 34 56"})
     assert response.status_code == 303
-    assert response.headers["location"].startswith("/contact/mail/verstuurd/?bevestiging=")
+    assert response.headers["location"].startswith("/contact/mail/verstuurd?bevestiging=")
     page = client.get(response.headers["location"])
     assert page.status_code == 200
     assert title(page.text).startswith("Je bericht is verstuurd")
@@ -84,10 +83,10 @@ def test_the_spam_folder_is_mentioned_when_the_answer_comes_by_email(
 @pytest.mark.parametrize(
     ("path", "sent", "heading", "due"),
     [
-        ("/fr/contact/mail/", "/fr/contact/mail/envoye/", "Votre message a été envoyé", "au plus"),
-        ("/en/contact/mail/", "/en/contact/mail/sent/", "Your message has been sent", "by "),
-        ("/kinderen/mail/", "/kinderen/mail/verstuurd/", "Je bericht is verstuurd", "uiterlijk"),
-        ("/jongeren/mail/", "/jongeren/mail/verstuurd/", "Je bericht is verstuurd", "uiterlijk"),
+        ("/fr/contact/mail/", "/fr/contact/mail/envoye", "Votre message a été envoyé", "au plus"),
+        ("/en/contact/mail/", "/en/contact/mail/sent", "Your message has been sent", "by "),
+        ("/kinderen/mail/", "/kinderen/mail/verstuurd", "Je bericht is verstuurd", "uiterlijk"),
+        ("/jongeren/mail/", "/jongeren/mail/verstuurd", "Je bericht is verstuurd", "uiterlijk"),
     ],
 )
 def test_every_mail_form_confirms_in_its_own_words(
@@ -98,7 +97,7 @@ def test_every_mail_form_confirms_in_its_own_words(
     assert response.status_code == 303
     assert response.headers["location"].startswith(sent)
     page = client.get(response.headers["location"])
-    assert f"<h1>{heading}</h1>" in page.text
+    assert re.search(f"<h1[^>]*>{heading}</h1>", page.text)
     assert due in page.text
 
 
@@ -119,7 +118,7 @@ def test_a_complaint_goes_to_the_complaints_queue(
         },
     )
     assert response.status_code == 303
-    asyncio.run(scheduler.tick(settings, datetime.now(UTC)))
+    run_async(scheduler.tick(settings, datetime.now(UTC)))
     assert [mail.recipients for mail in smtp.received] == [["klachten@1712.test"]]
     conn = store.connect(settings.database_path)
     row = conn.execute("SELECT queue, form, channel FROM messages").fetchone()
@@ -131,7 +130,7 @@ def test_without_region_the_message_goes_to_the_central_queue(
 ) -> None:
     settings = form_settings(tmp_path, site_dir, **smtp.environ())
     submit(client_for(settings), "/jongeren/mail/", {"bericht": MESSAGE, "email": "j@example.org"})
-    asyncio.run(scheduler.tick(settings, datetime.now(UTC)))
+    run_async(scheduler.tick(settings, datetime.now(UTC)))
     assert [mail.recipients for mail in smtp.received] == [["centraal@1712.test"]]
 
 
@@ -146,7 +145,7 @@ def test_a_confirmation_mail_goes_only_when_ticked_and_says_nothing(
         "/contact/mail/",
         {"bericht": MESSAGE, "email": "wel@example.org", "bevestiging": "ja"},
     )
-    asyncio.run(scheduler.tick(settings, datetime.now(UTC)))
+    run_async(scheduler.tick(settings, datetime.now(UTC)))
     to_people = [mail for mail in smtp.received if not mail.recipients[0].endswith("1712.test")]
     assert [mail.recipients for mail in to_people] == [["wel@example.org"]]
     confirmation = to_people[0]
