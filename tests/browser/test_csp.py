@@ -7,6 +7,7 @@ handler, shows up here as a violation.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -68,3 +69,24 @@ def test_search_works_under_the_policy(browser: Browser, live_server) -> None:  
     page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
     assert page.evaluate("window.__cspViolations") == []
     context.close()
+
+
+def test_a_form_sent_in_the_browser_and_the_staff_login_keep_to_the_policy(
+    browser: Browser,
+    live_server,  # type: ignore[no-untyped-def]
+) -> None:
+    context = browser.new_context(base_url=live_server.url)
+    context.add_init_script(RECORD_VIOLATIONS)
+    page = context.new_page()
+    page.goto("/contact/mail/", wait_until="networkidle")
+    page.locator("[name=bericht]").fill("Ik wil iets vragen over mijn buurjongen.")
+    page.locator("[name=email]").fill("iemand@example.org")
+    # The service refuses forms sent faster than a person could (minimum fill time).
+    page.wait_for_timeout(live_server.settings.min_fill_seconds * 1000 + 500)
+    page.locator("form.fh-form [type=submit]").click()
+    page.wait_for_url(re.compile(r"/contact/mail/verstuurd/?\?bevestiging="))
+    found = {"/contact/mail/verstuurd/": page.evaluate("window.__cspViolations")}
+    page.goto("/medewerkers/", wait_until="networkidle")
+    found["/medewerkers/"] = page.evaluate("window.__cspViolations")
+    context.close()
+    assert found == {"/contact/mail/verstuurd/": [], "/medewerkers/": []}
