@@ -227,6 +227,7 @@ class FormService:
         values: dict[str, str] | None = None,
         errors: dict[str, str] | None = None,
         notice: str | None = None,
+        with_phone: bool = False,
         status: int = 200,
     ) -> HTMLResponse:
         spec = FORMS[page.form]
@@ -237,6 +238,7 @@ class FormService:
         body = _TEMPLATES.get_template("form_body.html").render(
             summary=summary,
             summary_title=text("summary_title", variant),
+            summary_help=_help_lines(variant)[0] if with_phone else None,
             error_prefix=text("error_prefix", variant),
             optional=text("optional", variant),
             counter_left=text("counter_left", variant, n="{n}"),
@@ -444,6 +446,7 @@ async def _submit(
             token=fields.get("token", ""),
             values=kept,
             notice=text("rate_limited", page.variant),
+            with_phone=True,
             status=429,
         )
     result = validate(spec, fields, page.variant)

@@ -252,6 +252,7 @@ def test_over_the_rate_limit_gets_429_with_the_text_kept_and_the_phone_line(
     assert response.status_code == 429
     assert "Derde bericht</textarea>" in response.text
     assert "bel ons gratis en anoniem" in response.text
+    assert 'Bel gratis en anoniem naar <a href="tel:1712">1712</a>' in response.text
     assert stored(settings) == (2, 2)
 
 
