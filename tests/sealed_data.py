@@ -6,16 +6,19 @@ service writes it, and read back the way the service reads it.
 
 from __future__ import annotations
 
+import smtplib
 import sqlite3
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
+from pathlib import Path
 
 import pyotp
 
 from formhandler import outbox, store, users, workflow
 from formhandler.crypto import DataCipher
+from formhandler.mailsink import MailSink, received_mails
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 PASSWORD = "een lang wachtwoord voor de test"
@@ -78,7 +81,20 @@ def fill(conn: sqlite3.Connection, cipher: DataCipher, count: int = 5) -> Writte
         note = f"Notitie bij {reference}: teruggebeld, geen antwoord."
         workflow.add_note(conn, cipher, message, helper, note, NOW)
         written.notes[reference] = note
+    # The development mail sink keeps a mail, as it does under `make serve`.
+    with (
+        MailSink(database_path(conn), cipher) as sink,
+        smtplib.SMTP("127.0.0.1", sink.port) as smtp,
+    ):
+        smtp.sendmail("noreply@1712.be", ["team@example.org"], SINK_MAIL)
     return written
+
+
+SINK_MAIL = b"Subject: Nieuw bericht in de wachtrij\r\n\r\nReferentie in de sink\r\n"
+
+
+def database_path(conn: sqlite3.Connection) -> Path:
+    return Path(conn.execute("PRAGMA database_list").fetchone()[2])
 
 
 def read_back(conn: sqlite3.Connection, cipher: DataCipher, written: Written) -> None:
@@ -95,6 +111,8 @@ def read_back(conn: sqlite3.Connection, cipher: DataCipher, written: Written) ->
     for row in rows:
         envelope = store.open_json(cipher, row["envelope"], f"outbox:{row['message_id']}")
         assert envelope is not None and envelope["to"] == ["team-antwerpen@example.org"]
+    sink = received_mails(database_path(conn), cipher)
+    assert [str(mail.message["Subject"]) for mail in sink] == ["Nieuw bericht in de wachtrij"]
     secret = pyotp.parse_uri(written.totp_uri).secret
     # Each login needs a fresh TOTP step: move the clock on by one step per check.
     written.logins += 1

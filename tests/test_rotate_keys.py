@@ -33,6 +33,7 @@ def sealed_values(conn: sqlite3.Connection) -> list[bytes]:
         ("message_notes", "body"),
         ("outbox", "envelope"),
         ("staff_users", "totp_secret"),
+        ("sink_messages", "envelope"),
     ):
         values += [row[0] for row in conn.execute(f"SELECT {column} FROM {table}")]
     return values
@@ -44,8 +45,8 @@ def test_after_rotation_only_the_new_key_is_needed(
     conn, written = database
     report = rotate(conn, (OLD, NEW))
     assert report.complete
-    # 5 messages x (content, contact) + 5 notes + 5 mails + 1 TOTP secret.
-    assert sum(column.resealed for column in report.columns) == 5 * 4 + 1
+    # 5 messages x (content, contact) + 5 notes + 5 mails + 1 sink mail + 1 TOTP secret.
+    assert sum(column.resealed for column in report.columns) == 5 * 4 + 2
     read_back(conn, DataCipher([NEW]), written)
 
 
@@ -85,7 +86,7 @@ def test_the_check_mode_counts_without_changing_anything(
     conn, _ = database
     before = sealed_values(conn)
     report = rotate(conn, (OLD, NEW), write=False)
-    assert sum(column.resealed for column in report.columns) == 21
+    assert sum(column.resealed for column in report.columns) == 22
     assert sealed_values(conn) == before
 
 
