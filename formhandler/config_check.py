@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from formhandler.settings import Settings, SettingsError
+from formhandler.settings import DEFAULT_TEAMS_FILE, Settings, SettingsError
 
 # A signing key shorter than this, or with few different characters, is guessable.
 MIN_SECRET_KEY_LENGTH = 32
@@ -56,6 +56,11 @@ def production_problems(settings: Settings) -> list[str]:
     if settings.smtp_user and not settings.smtp_password:
         problems.append(
             "FORMHANDLER_SMTP_USER is set without FORMHANDLER_SMTP_PASSWORD: set the password."
+        )
+    if settings.teams_file.resolve() == DEFAULT_TEAMS_FILE.resolve():
+        problems.append(
+            "FORMHANDLER_TEAMS_FILE is the development file (addresses ending in .test): "
+            "copy formhandler/teams.dev.yml, put in the real teams and point the variable at it."
         )
     base = urlsplit(settings.base_url)
     if base.scheme != "https" or not base.hostname:

@@ -10,7 +10,7 @@ import pytest
 from formhandler.app import create_app
 from formhandler.cli import main
 from formhandler.config_check import production_problems
-from formhandler.settings import SettingsError, load_settings
+from formhandler.settings import DEFAULT_TEAMS_FILE, SettingsError, load_settings
 from tests.conftest import development_settings
 from tests.test_headers import production_environ
 
@@ -39,6 +39,7 @@ def test_a_complete_production_configuration_starts(environ: dict[str, str]) -> 
         ({"FORMHANDLER_SMTP_HOST": ""}, ["FORMHANDLER_SMTP_HOST"]),
         ({"FORMHANDLER_SMTP_PASSWORD": ""}, ["FORMHANDLER_SMTP_PASSWORD"]),
         ({"FORMHANDLER_BASE_URL": "http://www.1712.be"}, ["FORMHANDLER_BASE_URL=https://"]),
+        ({"FORMHANDLER_TEAMS_FILE": str(DEFAULT_TEAMS_FILE)}, ["FORMHANDLER_TEAMS_FILE"]),
     ],
 )
 def test_an_unsafe_setting_stops_production_naming_what_to_set(

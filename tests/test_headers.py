@@ -13,13 +13,18 @@ from starlette.testclient import TestClient
 
 from formhandler.app import create_app
 from formhandler.headers import form_page_paths
-from formhandler.settings import SettingsError, load_settings
+from formhandler.settings import DEFAULT_TEAMS_FILE, SettingsError, load_settings
 from hooks.csp import inline_script_hashes
 from tests.conftest import built_pages, development_settings, page_url
 
 
 def production_environ(data_dir: Path, site: Path) -> dict[str, str]:
+    """A complete, safe production configuration (formhandler/config_check.py accepts it)."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    teams = data_dir / "teams.yml"
+    shutil.copy(DEFAULT_TEAMS_FILE, teams)
     return {
+        "FORMHANDLER_TEAMS_FILE": str(teams),
         "FORMHANDLER_ENV": "production",
         "FORMHANDLER_SECRET_KEYS": secrets.token_urlsafe(48),
         "FORMHANDLER_DATA_KEYS": base64.b64encode(secrets.token_bytes(32)).decode(),
