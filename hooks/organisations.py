@@ -582,6 +582,8 @@ class Site:
 
     organisations: list[Organisation]
     render_map: Any = None
+    # Where each audience's site lives (config.extra.audiences), for links between them.
+    audiences: dict[str, str] = field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
         return {slug: len(self.serving(slug)) for slug in REGIONS}
@@ -656,6 +658,7 @@ def region_page(site: Site, region: str) -> str:
     blocks += [
         "## Overal in Vlaanderen en Brussel",
         _html_block(cards(site.everywhere(), ADULT, 3)),
+        "[Naar het overzicht van alle organisaties](index.md)",
     ]
     return "\n\n".join(blocks)
 
@@ -673,6 +676,13 @@ def filtered_page(site: Site, kind: str, value: str) -> str:
     ]
     if kind == "thema":
         blocks.insert(0, f"[Wat is {THEMES[value].lower()}?](../../geweld/{value}.md)")
+    own_site = {"kinderen": "Ben je zelf een kind?", "jongeren": "Ben je zelf jong?"}
+    if kind == "voor" and value in own_site and value in site.audiences:
+        blocks.insert(
+            0,
+            f"{own_site[value]} Op [de site voor {value}]"
+            f"({site.audiences[value]}organisaties/) staat wie jou kan helpen, in jouw woorden.",
+        )
     everywhere = [org for org in chosen if org.everywhere]
     if everywhere:
         blocks += ["## Overal in Vlaanderen en Brussel", _html_block(cards(everywhere, ADULT, 3))]
@@ -685,6 +695,7 @@ def filtered_page(site: Site, kind: str, value: str) -> str:
         blocks += ["## Dicht bij jou, per regio", *local_blocks]
     if not chosen:
         blocks.append("Voor deze keuze staan er nog geen organisaties op de kaart.")
+    blocks.append("[Naar het overzicht van alle organisaties](../index.md)")
     return "\n\n".join(blocks)
 
 
@@ -806,7 +817,11 @@ def on_config(config: Any) -> Any:
     # MkDocs renders the pages' Markdown before on_env, so the map template is read
     # through the theme's own environment here (overrides/ first, like every template).
     template = config.theme.get_env().get_template("partials/organisations-map.html")
-    _state["site"] = Site(result.organisations, render_map=template.render)
+    _state["site"] = Site(
+        result.organisations,
+        render_map=template.render,
+        audiences=dict(config.extra.get("audiences") or {}),
+    )
     # Editors see what still needs checking; once per build, never on the site itself.
     if config.extra.get("audience") == "volwassenen" and _default_language_build(config):
         todo = result.needing_review()
