@@ -231,6 +231,7 @@ def test_form_pages_and_the_staff_side_go_to_formhandler(client: Client, served_
         for name in SECURITY_HEADERS:
             assert len(answer.all(name)) == 1, (path, name)
     assert client.get("/healthz").body.startswith(b'{"status"')
+    assert client.get("/medewerkers").headers["location"].endswith("/medewerkers/")
 
 
 def test_build_by_products_are_not_served(client: Client) -> None:
