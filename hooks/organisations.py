@@ -91,10 +91,11 @@ FIELD_HINTS = {
     "door": "met wie de gegevens heeft nagekeken",
     "nl": "met de Nederlandse tekst",
 }
+# The word for one value of each list, with its article-dependent adjective ("het thema").
 LIST_NAMES = {
-    "regios": ("regio", [*REGIONS, EVERYWHERE]),
-    "themas": ("thema", list(THEMES)),
-    "voor": ("doelgroep", list(WHO)),
+    "regios": ("gekende regio", [*REGIONS, EVERYWHERE]),
+    "themas": ("gekend thema", list(THEMES)),
+    "voor": ("gekende doelgroep", list(WHO)),
 }
 
 
@@ -219,7 +220,7 @@ def _explain(error: ValidationError) -> str:
         )
     if kind == "enum" and len(path) >= 2 and path[-2] in LIST_NAMES:
         what, allowed = LIST_NAMES[path[-2]]
-        return f"'{value}' is geen gekende {what}. Kies uit: {', '.join(allowed)}."
+        return f"'{value}' is geen {what}. Kies uit: {', '.join(allowed)}."
     if kind == "format" and error.validator_value == "belgisch-telefoonnummer":
         return (
             f"'{value}' is geen Belgisch telefoonnummer. Schrijf een kort nummer zoals 1712 of "

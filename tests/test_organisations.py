@@ -147,7 +147,7 @@ BAD_CASES = {
     ),
     "unknown theme": (
         ("themas: [partnergeweld]", "themas: [pesten]"),
-        "data/organisaties.yml, regel 6 (Voorbeeld vzw): 'pesten' is geen gekende thema. "
+        "data/organisaties.yml, regel 6 (Voorbeeld vzw): 'pesten' is geen gekend thema. "
         "Kies uit: kindermishandeling, partnergeweld, seksueel-geweld, "
         "geweld-tegen-volwassenen, ouderenmishandeling, vechtscheiding, stalking, online-geweld.",
     ),
@@ -238,7 +238,7 @@ def test_a_problem_in_the_second_entry_names_that_entry_and_its_line() -> None:
     second = GOOD.replace("id: voorbeeld", "id: tweede").replace("Voorbeeld vzw", "Tweede vzw")
     text = GOOD + "\n" + second.replace("themas: [partnergeweld]", "themas: [pesten]")
     assert problems_of(text) == [
-        "data/organisaties.yml, regel 19 (Tweede vzw): 'pesten' is geen gekende thema. "
+        "data/organisaties.yml, regel 19 (Tweede vzw): 'pesten' is geen gekend thema. "
         "Kies uit: kindermishandeling, partnergeweld, seksueel-geweld, "
         "geweld-tegen-volwassenen, ouderenmishandeling, vechtscheiding, stalking, online-geweld."
     ]
