@@ -320,6 +320,23 @@ def test_the_organisation_pages_are_dutch_only(site_dir: Path) -> None:
             assert "data-organisatie=" not in path.read_text(encoding="utf-8"), path
 
 
+def test_the_language_menu_of_every_organisation_page_offers_this_page_and_the_fr_en_home(
+    site_dir: Path,
+) -> None:
+    # These pages have no translation: the menu must not point at another page's French
+    # version (the i18n plugin keeps the previous page's links for pages it did not sort).
+    pages = sorted((site_dir / "organisaties").rglob("index.html"))
+    assert len(pages) == 1 + len(REGIONS) + len(WHO) + len(THEMES)
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        here = "/" + path.parent.relative_to(site_dir).as_posix() + "/"
+        dutch = re.findall(r'<a href="([^"]+)" hreflang="nl"', html)
+        assert dutch in ([here], ["./"]), (path, dutch)  # Dutch: this very page
+        for language in ("fr", "en"):
+            links = re.findall(rf'<a href="([^"]+)" hreflang="{language}"', html)
+            assert links == [f"/{language}/"], (path, links)
+
+
 def test_every_page_with_the_map_has_the_text_list_beside_it(site_dir: Path) -> None:
     pages = [site_dir / "organisaties" / "index.html"]
     pages += [site_dir / "organisaties" / region / "index.html" for region in REGIONS]
