@@ -51,8 +51,10 @@ class PageShell:
         )
         return cls(path, html, slots[0], title.group(1))
 
-    def render(self, body: str, *, title_prefix: str = "", heading: str | None = None) -> str:
-        """The page with `body` (trusted HTML) in the slot.
+    def render(
+        self, body: str, *, title_prefix: str = "", heading: str | None = None, top: str = ""
+    ) -> str:
+        """The page with `body` (trusted HTML) in the slot and `top` just before the h1.
 
         `heading` replaces the page's h1 and title (the confirmation page); the text
         between the h1 and the slot (the form's introduction) then goes too, since it
@@ -75,4 +77,8 @@ class PageShell:
             )
         else:
             html = SLOT.sub(lambda _: body, html, count=1)
+        if top:
+            start = HEADING.search(html)
+            assert start
+            html = html[: start.start()] + top + "\n" + html[start.start() :]
         return TITLE.sub(lambda _: f"<title>{escape(title_prefix)}{title}</title>", html, count=1)

@@ -235,10 +235,12 @@ class FormService:
         errors = errors or {}
         summary = [{"field": None, "message": notice}] if notice else []
         summary += [{"field": name, "message": message} for name, message in errors.items()]
-        body = _TEMPLATES.get_template("form_body.html").render(
+        top = _TEMPLATES.get_template("form_summary.html").render(
             summary=summary,
             summary_title=text("summary_title", variant),
             summary_help=_help_lines(variant)[0] if with_phone else None,
+        )
+        body = _TEMPLATES.get_template("form_body.html").render(
             error_prefix=text("error_prefix", variant),
             optional=text("optional", variant),
             counter_left=text("counter_left", variant, n="{n}"),
@@ -253,7 +255,7 @@ class FormService:
             submit=say(spec.submit, variant),
         )
         prefix = text("error_prefix", variant) if summary else ""
-        html = self.shells[page.path].render(body, title_prefix=prefix)
+        html = self.shells[page.path].render(body, title_prefix=prefix, top=top)
         return HTMLResponse(html, status_code=status)
 
     def problem_response(

@@ -64,6 +64,7 @@ def test_an_empty_form_comes_back_with_an_error_summary_that_takes_focus(
     assert 'data-error-summary tabindex="-1" autofocus' in response.text
     assert '<a href="#f-bericht">' in response.text and '<a href="#f-email">' in response.text
     assert 'id="f-bericht-error"' in response.text
+    assert response.text.index("data-error-summary") < response.text.index("<h1")
     assert stored(settings) == (0, 0)
 
 

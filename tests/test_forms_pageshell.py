@@ -73,3 +73,8 @@ def test_every_form_page_of_the_built_site_has_its_slot(site_dir: Path) -> None:
     for page in PAGES:
         loaded = PageShell.load(site_dir / page.path.strip("/") / "index.html")
         assert loaded.slot == page.form
+
+
+def test_the_error_summary_goes_above_the_heading(tmp_path: Path) -> None:
+    html = shell(tmp_path).render("<form></form>", top='<div class="summary"></div>')
+    assert html.index('<div class="summary"></div>') < html.index('<h1 id="mail-1712">')
