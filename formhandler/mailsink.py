@@ -73,6 +73,9 @@ class MailSink:
         )
 
     def start(self) -> MailSink:
+        # aiosmtpd logs every envelope address at INFO: a person's own address must not
+        # reach a log, so its logger only speaks up for problems.
+        logging.getLogger("mail.log").setLevel(logging.WARNING)
         self._controller.start()
         log.info("development mail sink on 127.0.0.1:%d; mails are kept, none leaves", self.port)
         return self
