@@ -55,8 +55,10 @@ HERE = Path(__file__).resolve().parent
 MAX_BODY = 64 * 1024
 MAX_FIELDS = 40
 HONEYPOT = "website"
+# A confirmation link works for a day: long enough to reload, short enough that an old
+# entry in a shared device's history no longer shows a reference.
 CONFIRMATION_MAX_AGE = 24 * 3600
-# Kept short so a shared device's history does not keep the page for long.
+# How much of an oversized body is read (and dropped) so the browser shows our 413 page.
 _DRAIN_LIMIT = 1024 * 1024
 
 
