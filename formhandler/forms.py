@@ -181,6 +181,9 @@ def validate(spec: FormSpec, submitted: Mapping[str, str], variant: str) -> Resu
         message = _check(spec_field, value, variant)
         if message:
             errors[spec_field.name] = message
+        elif spec_field.kind == "email" and value:
+            # The form the mail server expects (domain in lower case, Unicode normalised).
+            values[spec_field.name] = validate_email(value, check_deliverability=False).normalized
     no_contact = not values.get("email") and not values.get("telefoon")
     if no_contact and "email" not in errors and "telefoon" not in errors:
         errors["email"] = say(spec.contact_missing, variant)

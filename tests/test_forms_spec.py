@@ -156,3 +156,8 @@ def test_random_submissions_over_http_never_get_a_500(
     assert response.status_code in (303, 400, 413)
     if response.status_code == 303:
         assert http_client.get(response.headers["location"]).status_code == 200
+
+
+def test_an_email_address_is_kept_in_its_normal_form() -> None:
+    result = validate(FORMS["mail"], {"bericht": "x", "email": " Iemand@Voorbeeld.BE "}, "nl")
+    assert result.ok and result.values["email"] == "Iemand@voorbeeld.be"
