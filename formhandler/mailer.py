@@ -24,6 +24,8 @@ class SmtpMailer:
     tls: str = "none"
     user: str | None = None
     password: str | None = field(default=None, repr=False)
+    # Extra certificate authorities (a PEM file); None trusts the system's store.
+    cert_bundle: str | None = None
 
     async def send(self, sender: str, recipients: Sequence[str], data: bytes) -> None:
         await aiosmtplib.send(
@@ -38,6 +40,7 @@ class SmtpMailer:
             username=self.user,
             password=self.password,
             timeout=TIMEOUT_SECONDS,
+            cert_bundle=self.cert_bundle,
         )
 
 
