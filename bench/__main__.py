@@ -82,7 +82,7 @@ def weight_table(ours: dict[str, Weight], peer: dict[str, Weight]) -> list[str]:
 
 def load_tables(load: LoadResults) -> list[str]:
     lines = [
-        "Mail form POST through nginx (wrk, paced connections, 10 s per rate;",
+        "Mail form POST through nginx (wrk on a fixed schedule, 10 s per rate;",
         f"the ceiling: {load.ceiling_per_second:.0f} SQLite commits/s, WAL + synchronous=FULL,",
         "measured in the same run)",
         "",

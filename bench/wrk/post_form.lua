@@ -1,10 +1,28 @@
--- Posts the mail form through nginx, one pre-signed token per request (tokens are
--- single use), each connection pausing BENCH_DELAY_MS between requests so that
--- the connections together send at the rate bench/load.py asked for. Run with one
--- thread (-t1): the token index is per thread.
+-- Posts the mail form through nginx at a fixed rate, one pre-signed token per request
+-- (tokens are single use). Run with one thread (-t1): the schedule and the token index
+-- belong to the thread.
+--
+-- Pacing: the connections share one schedule of send times, BENCH_RATE a second. When
+-- a connection is free again, delay() gives it the next slot; if the service is too
+-- slow and every connection is busy, slots pass unused and the reached rate (printed by
+-- bench/load.py) falls below the target. Without a wall clock in Lua's standard
+-- library, the time comes from gettimeofday through LuaJIT's ffi.
+local ffi = require("ffi")
+ffi.cdef [[
+typedef struct { long tv_sec; long tv_usec; } bench_timeval;
+int gettimeofday(bench_timeval *tv, void *tz);
+]]
+local clock = ffi.new("bench_timeval")
+
+local function now_ms()
+  ffi.C.gettimeofday(clock, nil)
+  return tonumber(clock.tv_sec) * 1000 + tonumber(clock.tv_usec) / 1000
+end
+
 local tokens = {}
 local index = 0
-local delay_ms = tonumber(os.getenv("BENCH_DELAY_MS") or "0")
+local interval = 1000 / tonumber(os.getenv("BENCH_RATE") or "10")
+local slot = nil
 local message = "Ik%20maak%20me%20zorgen%20over%20mijn%20nichtje%3B%20ze%20heeft%20vaak%20blauwe%20plekken%20en%20wil%20niet%20naar%20huis."
 
 function init(args)
@@ -22,7 +40,12 @@ function request()
 end
 
 function delay()
-  return delay_ms
+  local now = now_ms()
+  if slot == nil then
+    slot = now
+  end
+  slot = math.max(slot + interval, now)
+  return slot - now
 end
 
 function done(summary, latency, requests)
