@@ -66,15 +66,23 @@ def inline_script_hashes(html: str) -> set[str]:
     return hashes
 
 
+def event_handler_problem(html: str, where: str) -> str | None:
+    """The editor's message when a page has an inline event handler, else None."""
+    handler = _EVENT_HANDLER.search(html)
+    if not handler:
+        return None
+    return (
+        f"{where}: de pagina heeft een '{handler.group(1)}'-attribuut (JavaScript in HTML). "
+        "De Content-Security-Policy van de site blokkeert dat; haal het weg of zet het "
+        "script in overrides/assets/javascripts/."
+    )
+
+
 def on_post_page(output: str, *, page: Any, config: Any) -> str:
-    handler = _EVENT_HANDLER.search(output)
-    if handler:
-        log.warning(
-            f"{config.docs_dir}/{page.file.src_uri}: de pagina heeft een "
-            f"'{handler.group(1)}'-attribuut (JavaScript in HTML). Dat blokkeert de "
-            "Content-Security-Policy van de site; haal het weg of zet het script in "
-            "overrides/assets/javascripts/."
-        )
+    docs = Path(config.docs_dir)
+    problem = event_handler_problem(output, f"{docs.name}/{page.file.src_uri}")
+    if problem:
+        log.warning(problem)
     return output
 
 
