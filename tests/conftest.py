@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import threading
 import time
@@ -32,6 +33,32 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site")
     build_site(out)
     return out
+
+
+# What a build of the site reads: configurations, pages, theme, hooks, data.
+SITE_SOURCES = (
+    "mkdocs.yml",
+    "mkdocs.kinderen.yml",
+    "mkdocs.jongeren.yml",
+    "docs",
+    "kids",
+    "youth",
+    "overrides",
+    "hooks",
+    "data",
+)
+
+
+def copy_of_project(destination: Path) -> Path:
+    """The site's sources copied into destination, for a build that a test changes."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for name in SITE_SOURCES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name)
+        else:
+            shutil.copy(source, destination / name)
+    return destination
 
 
 def built_pages(site: Path) -> list[Path]:

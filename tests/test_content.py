@@ -4,14 +4,13 @@ no silent switch to Dutch, one source for hours and numbers, review flags for ed
 from __future__ import annotations
 
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from tests.conftest import ROOT, built_pages, page_url
+from tests.conftest import ROOT, built_pages, copy_of_project, page_url
 from tests.htmlscan import scan
 from tools.build_site import BuildError, build_site
 
@@ -346,10 +345,7 @@ REVIEW_FR = "vérifier l'horaire de la permanence d'essai"
 @pytest.fixture(scope="module")
 def flagged_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """The adult site copied, with a flagged Dutch page and a flagged French page."""
-    root = tmp_path_factory.mktemp("flagged")
-    for name in ("docs", "overrides", "hooks", "data"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    root = copy_of_project(tmp_path_factory.mktemp("flagged"))
     (root / "docs" / "proefpagina.md").write_text(
         f'---\ntitle: "Proefpagina"\ndescription: "Een pagina om de build te testen."\n'
         f'review: "{REVIEW_NL}"\n---\n\n# Proefpagina\n\nTekst van de proef.\n',
@@ -399,9 +395,7 @@ def test_a_french_link_to_a_dutch_page_is_marked(flagged_build: tuple[Path, str]
 
 
 def test_an_empty_review_flag_fails_the_build_and_names_the_file(tmp_path: Path) -> None:
-    for name in ("docs", "overrides", "hooks", "data"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    copy_of_project(tmp_path)
     (tmp_path / "docs" / "leeg.md").write_text(
         '---\ntitle: "Leeg"\ndescription: "Een pagina met een lege vlag."\nreview:\n---\n\n'
         "# Leeg\n\nTekst.\n",

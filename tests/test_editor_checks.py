@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from hooks import editor_checks
+from tests.conftest import copy_of_project
 from tools.build_site import BuildError, build_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -171,23 +172,11 @@ def test_list_items_and_lines_of_one_sentence_are_counted_as_written() -> None:
     ]
 
 
-def _copy_of_project(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(
-        ROOT,
-        root,
-        ignore=shutil.ignore_patterns(
-            ".git", ".venv", "site", "var", "tests", "__pycache__", "*.egg-info", ".ruff_cache"
-        ),
-    )
-    return root
-
-
 @pytest.mark.build
 def test_a_childrens_page_that_breaks_a_check_fails_the_strict_build_with_the_message(
     tmp_path: Path,
 ) -> None:
-    root = _copy_of_project(tmp_path)
+    root = copy_of_project(tmp_path / "project")
     shutil.copy(FIXTURES / "kids_long_sentence.md", root / "kids" / "lange-zin.md")
     with pytest.raises(BuildError) as failed:
         build_site(tmp_path / "site", root=root, only="kinderen")

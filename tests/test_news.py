@@ -12,7 +12,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from hooks import news
-from tests.conftest import built_pages
+from tests.conftest import built_pages, copy_of_project
 from tests.htmlscan import scan
 from tools.build_site import BuildError, build_site
 
@@ -72,21 +72,9 @@ def test_site_date_sets_the_build_date_and_a_wrong_one_says_how_to_write_it() ->
         news.site_date({"SITE_DATE": "20-04-2020"})
 
 
-def _copy_of_project(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(
-        ROOT,
-        root,
-        ignore=shutil.ignore_patterns(
-            ".git", ".venv", "site", "var", "tests", "__pycache__", "*.egg-info", ".ruff_cache"
-        ),
-    )
-    return root
-
-
 @pytest.mark.build
 def test_a_broken_campaign_fails_even_the_childrens_build(tmp_path: Path) -> None:
-    root = _copy_of_project(tmp_path)
+    root = copy_of_project(tmp_path / "project")
     shutil.copy(FIXTURES / "campaign_ends_before_start.md", root / "docs" / "nieuws" / "fout.md")
     with pytest.raises(BuildError) as failed:
         build_site(tmp_path / "site", root=root, only="kinderen")
@@ -154,7 +142,7 @@ def test_before_and_after_a_campaign_no_page_has_a_banner(tmp_path: Path, day: s
 
 @pytest.mark.build
 def test_a_campaign_for_children_shows_on_the_childrens_site_only(tmp_path: Path) -> None:
-    root = _copy_of_project(tmp_path)
+    root = copy_of_project(tmp_path / "project")
     shutil.copy(FIXTURES / "campaign_for_children.md", root / "docs" / "nieuws" / "kinderen.md")
     site = tmp_path / "site"
     build_site(site, root=root, site_date="2030-01-15")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import textwrap
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from hooks.organisations import (
     is_belgian_number,
     load,
 )
-from tests.conftest import ROOT
+from tests.conftest import ROOT, copy_of_project
 from tests.htmlscan import scan
 from tools.build_site import BuildError, build_site
 
@@ -394,17 +393,9 @@ NEW_ENTRY = textwrap.dedent(
 )
 
 
-def copy_project(destination: Path) -> Path:
-    for name in ("mkdocs.yml", "mkdocs.kinderen.yml", "mkdocs.jongeren.yml"):
-        shutil.copy(ROOT / name, destination / name)
-    for folder in ("docs", "kids", "youth", "overrides", "hooks", "data"):
-        shutil.copytree(ROOT / folder, destination / folder)
-    return destination
-
-
 @pytest.fixture(scope="module")
 def site_with_one_more(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    root = copy_project(tmp_path_factory.mktemp("project"))
+    root = copy_of_project(tmp_path_factory.mktemp("project"))
     with (root / "data" / "organisaties.yml").open("a", encoding="utf-8") as data:
         data.write(NEW_ENTRY)
     out = tmp_path_factory.mktemp("site")
@@ -463,7 +454,7 @@ def test_the_build_lists_the_new_unchecked_organisation_for_editors(
 
 def test_a_bad_entry_stops_the_build_with_the_dutch_message(tmp_path: Path) -> None:
     (tmp_path / "project").mkdir()
-    root = copy_project(tmp_path / "project")
+    root = copy_of_project(tmp_path / "project")
     with (root / "data" / "organisaties.yml").open("a", encoding="utf-8") as data:
         data.write(NEW_ENTRY.replace("https://www.testhuis.be", "http://www.testhuis.be"))
     lines = (ROOT / "data" / "organisaties.yml").read_text(encoding="utf-8").count("\n")

@@ -6,7 +6,6 @@ is built on a day when campaigns run for adults, young people and children.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +13,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from tests.browser.test_every_page import audit
-from tests.conftest import LiveServer, development_settings
+from tests.conftest import LiveServer, copy_of_project, development_settings
 from tools.build_site import build_site
 
 pytestmark = pytest.mark.browser
@@ -39,14 +38,7 @@ Deze campagne is er voor kinderen.
 @pytest.fixture(scope="module")
 def campaign_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     tmp = tmp_path_factory.mktemp("campaigns")
-    root = tmp / "project"
-    shutil.copytree(
-        ROOT,
-        root,
-        ignore=shutil.ignore_patterns(
-            ".git", ".venv", "site", "var", "tests", "__pycache__", "*.egg-info", ".ruff_cache"
-        ),
-    )
+    root = copy_of_project(tmp / "project")
     (root / "docs" / "nieuws" / "2020-04-praat-erover.md").write_text(CHILDREN_CAMPAIGN, "utf-8")
     site = tmp / "site"
     build_site(site, root=root, site_date="2020-04-20")
