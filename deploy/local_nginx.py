@@ -126,7 +126,17 @@ class LocalNginx:
         return f"https://127.0.0.1:{self.https_port}"
 
     def command(self, *extra: str) -> list[str]:
-        return [str(NGINX), "-p", str(self.prefix), "-c", str(self.config), *extra]
+        # -e: nginx's own early log too stays in the prefix (no /var/log/nginx needed).
+        return [
+            str(NGINX),
+            "-p",
+            str(self.prefix),
+            "-e",
+            str(self.prefix / "logs" / "startup.error.log"),
+            "-c",
+            str(self.config),
+            *extra,
+        ]
 
     def check(self) -> subprocess.CompletedProcess[str]:
         """`nginx -t`: nginx's own verdict on the configuration."""
