@@ -23,7 +23,7 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed ## Create .venv and install the project with its test tools
 
-system-deps: ## Install Debian's Chromium, Java and nginx when missing (tests need them)
+system-deps: ## Install Debian's Chromium, Java, nginx and wrk when missing (tests and bench need them)
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
