@@ -8,12 +8,15 @@ handler, shows up here as a violation.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
+import pyotp
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage
 
-from tests.conftest import built_pages, page_url
+from tests.conftest import LiveServer, built_pages, page_url
+from tests.staffkit import PASSWORD, add_account, add_message, brussels, side_of, staff_app
 
 pytestmark = pytest.mark.browser
 
@@ -90,3 +93,41 @@ def test_a_form_sent_in_the_browser_and_the_staff_login_keep_to_the_policy(
     found["/medewerkers/"] = page.evaluate("window.__cspViolations")
     context.close()
     assert found == {"/contact/mail/verstuurd/": [], "/medewerkers/": []}
+
+
+@pytest.fixture(scope="module")
+def staff_server(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple]:
+    app = staff_app(tmp_path_factory.mktemp("csp-staff"), site_dir)
+    add_message(app, "CSPA2345", received=brussels("2026-11-23 10:00"))
+    secret = add_account(app, "csp-coordinator", "coordinator")
+    with LiveServer(side_of(app).settings) as server:
+        yield server.url, secret
+
+
+def test_the_staff_pages_keep_to_the_policy(browser: Browser, staff_server: tuple) -> None:
+    url, secret = staff_server
+    context = browser.new_context(base_url=url)
+    context.add_init_script(RECORD_VIOLATIONS)
+    page = context.new_page()
+    page.goto("/medewerkers/aanmelden")
+    page.fill("#naam", "csp-coordinator")
+    page.fill("#wachtwoord", PASSWORD)
+    page.fill("#code", pyotp.TOTP(secret).now())
+    page.click("button[type=submit]")
+    page.wait_for_load_state()
+    assert "/aanmelden" not in page.url
+    found = {}
+    for path in (
+        "/medewerkers/",
+        "/medewerkers/wachtrij/antwerpen",
+        "/medewerkers/bericht/CSPA2345",
+        "/medewerkers/wachtrijen",
+        "/medewerkers/statistieken",
+        "/medewerkers/auditlog",
+    ):
+        response = page.goto(path, wait_until="networkidle")
+        assert response is not None and response.status == 200, path
+        assert response.headers["cache-control"] == "no-store", path
+        found[path] = page.evaluate("window.__cspViolations")
+    context.close()
+    assert all(violations == [] for violations in found.values()), found
