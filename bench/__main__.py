@@ -77,6 +77,15 @@ def weight_table(ours: dict[str, Weight], peer: dict[str, Weight]) -> list[str]:
             f"| {kb(theirs.compressed)} | {kb(theirs.raw)} | {theirs.requests} "
             f"| {'yes' if ok else 'NO'} |"
         )
+    lines += ["", "What ours downloads that the peer does not (KB compressed):", ""]
+    for name in PAGES:
+        theirs = {path for path, _ in peer[name].items}
+        extra = sorted(
+            ((path, size) for path, size in ours[name].items if path not in theirs),
+            key=lambda item: -item[1],
+        )
+        listed = ", ".join(f"`{path}` {kb(size)}" for path, size in extra)
+        lines.append(f"- {name}: {listed or 'nothing'}")
     return lines
 
 

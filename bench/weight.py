@@ -7,7 +7,8 @@ network is idle counts, including what Material's search worker loads.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Request
 
@@ -29,6 +30,8 @@ class Weight:
     raw: int = 0  # bodies after decompression
     requests: int = 0
     failed: int = 0
+    # (path, compressed bytes) of every download, to say where the weight comes from.
+    items: list[tuple[str, int]] = field(default_factory=list)
 
 
 def measure(browser: Browser, base_url: str, path: str) -> Weight:
@@ -46,7 +49,9 @@ def measure(browser: Browser, base_url: str, path: str) -> Weight:
     page.wait_for_timeout(500)  # the search worker's index arrives after load
     for request in finished:
         sizes = request.sizes()
-        weight.compressed += sizes["responseHeadersSize"] + sizes["responseBodySize"]
+        sent = sizes["responseHeadersSize"] + sizes["responseBodySize"]
+        weight.compressed += sent
+        weight.items.append((urlsplit(request.url).path, sent))
         response = request.response()
         if response is not None:
             try:
