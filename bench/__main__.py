@@ -116,8 +116,9 @@ def load_tables(load: LoadResults) -> list[str]:
     posts = [person.post_seconds * 1000 for person in flood.people if person.status == 303]
     lines += [
         "",
-        "Junk flood from one client while people submit once a second (default rate limit",
-        "and minimum fill time; each person from an address of their own)",
+        "Junk flood from one client while people submit once a second (production limits:",
+        "nginx's POSTs per address, formhandler's rate limit and minimum fill time; each",
+        "person from an address of their own)",
         "",
         "| junk requests | junk/s | junk answers | people confirmed | their mail sent "
         "| their POST p50 ms | p99 ms | service memory before → after |",

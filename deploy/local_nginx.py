@@ -98,7 +98,14 @@ def main_config(prefix: Path, site_config: Path, workers: int = 1) -> str:
 class LocalNginx:
     """nginx with the deploy configuration on free ports of 127.0.0.1, in front of `upstream`."""
 
-    def __init__(self, prefix: Path, site_dir: Path, upstream: str, workers: int = 1) -> None:
+    def __init__(
+        self,
+        prefix: Path,
+        site_dir: Path,
+        upstream: str,
+        workers: int = 1,
+        post_rate: str = Target.post_rate,
+    ) -> None:
         self.prefix = prefix
         self.http_port = free_port()
         self.https_port = free_port()
@@ -114,6 +121,7 @@ class LocalNginx:
             http_listen=f"127.0.0.1:{self.http_port}",
             https_listen=f"127.0.0.1:{self.https_port}",
             log_dir=prefix / "logs",
+            post_rate=post_rate,
         )
         self.site_config = prefix / "1712.conf"
         self.site_config.write_text(render(self.target), encoding="utf-8")

@@ -35,6 +35,8 @@ class Target:
     http_listen: str = "80"
     https_listen: str = "443"
     log_dir: Path = Path("/var/log/nginx")
+    # POSTs a second per client address after a burst of 20 (nginx's limit_req rate).
+    post_rate: str = "2r/s"
 
 
 def _indent(lines: list[str], spaces: int) -> str:
@@ -70,6 +72,7 @@ def render(target: Target) -> str:
         "@TLS_CERTIFICATE@": str(target.certificate),
         "@TLS_CERTIFICATE_KEY@": str(target.certificate_key),
         "@LOG_DIR@": str(target.log_dir),
+        "@POST_RATE@": target.post_rate,
     }
     out = []
     for line in text.splitlines():
@@ -109,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--http-listen", default="80")
     parser.add_argument("--https-listen", default="443")
     parser.add_argument("--log-dir", type=Path, default=Path("/var/log/nginx"))
+    parser.add_argument("--post-rate", default="2r/s", help="POSTs per client, e.g. 2r/s")
     args = parser.parse_args(argv)
     target = Target(
         server_name=args.server_name,
@@ -119,6 +123,7 @@ def main(argv: list[str] | None = None) -> int:
         http_listen=args.http_listen,
         https_listen=args.https_listen,
         log_dir=args.log_dir,
+        post_rate=args.post_rate,
     )
     sys.stdout.write(render(target))
     return 0

@@ -54,8 +54,9 @@ class Answer:
 class Client:
     """HTTP(S) without redirects or decompression, trusting the test certificate only."""
 
-    def __init__(self, nginx: LocalNginx) -> None:
+    def __init__(self, nginx: LocalNginx, source: str = "127.0.0.1") -> None:
         self.nginx = nginx
+        self.source = source  # the client's own address (another person: another address)
         self.context = ssl.create_default_context(cafile=str(nginx.certificate))
 
     def request(
@@ -69,7 +70,11 @@ class Client:
     ) -> Answer:
         if https:
             connection: http.client.HTTPConnection = http.client.HTTPSConnection(
-                "127.0.0.1", self.nginx.https_port, context=self.context, timeout=10
+                "127.0.0.1",
+                self.nginx.https_port,
+                context=self.context,
+                timeout=10,
+                source_address=(self.source, 0),
             )
         else:
             connection = http.client.HTTPConnection("127.0.0.1", self.nginx.http_port, timeout=10)
@@ -317,3 +322,21 @@ def test_a_forged_forwarded_address_does_not_escape_the_rate_limit(client: Clien
         if statuses[-1] == 429:
             break
     assert statuses[-1] == 429, statuses
+
+
+def test_a_flood_of_posts_from_one_address_is_refused_before_formhandler(
+    served_site: Path, formhandler: LiveServer, tmp_path: Path
+) -> None:
+    with LocalNginx(tmp_path, served_site, f"127.0.0.1:{formhandler.port}") as nginx:
+        flooder = Client(nginx)
+        junk = {"Content-Type": "application/x-www-form-urlencoded"}
+        statuses = [
+            flooder.request("POST", "/contact/mail/", body=b"token=junk", headers=junk).status
+            for _ in range(40)
+        ]
+        # A burst of 20 reaches formhandler (which refuses the forged token), then nginx says 429.
+        assert set(statuses[:20]) == {400}
+        assert statuses[-1] == 429
+        assert flooder.get("/contact/mail/").status == 200  # reading is never limited
+        person = Client(nginx, source="127.0.0.2")
+        assert submit_mail_form(person).status == 303
