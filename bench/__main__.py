@@ -60,8 +60,8 @@ def build_table(times: dict[str, float]) -> list[str]:
 
 def weight_table(ours: dict[str, Weight], peer: dict[str, Weight]) -> list[str]:
     lines = [
-        "Page weight, first visit in Chromium through nginx (HTTP/2, KB; compressed = as",
-        "sent, response headers included; raw = bodies unpacked). Peer: the same Dutch",
+        "Page weight, first visit in Chromium through nginx (HTTP/2, KB; compressed = bodies",
+        "as sent plus the response headers' text; raw = bodies unpacked). Peer: the same Dutch",
         "Markdown built by plain Material (no overrides, hooks or i18n; no web fonts),",
         "served by the same nginx configuration.",
         "",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Browser, Request
+from playwright.sync_api import Browser, Request, Response
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 
@@ -34,6 +34,19 @@ class Weight:
     items: list[tuple[str, int]] = field(default_factory=list)
 
 
+def _sent_bytes(request: Request, response: Response) -> int:
+    """The body as sent plus the response headers (their plain size).
+
+    Chromium's own count (request.sizes()) is unreliable for a worker's script (it
+    sometimes gives only the headers) and leaves HTTP/2 headers out, so the body
+    counts by Content-Length where the server sent one, and the headers by their text.
+    """
+    headers = response.headers_array()
+    length = next((h["value"] for h in headers if h["name"].lower() == "content-length"), None)
+    body = int(length) if length is not None else request.sizes()["responseBodySize"]
+    return body + sum(len(h["name"]) + len(h["value"]) + 4 for h in headers)
+
+
 def measure(browser: Browser, base_url: str, path: str) -> Weight:
     context = browser.new_context(base_url=base_url, ignore_https_errors=True)
     weight = Weight()
@@ -48,16 +61,16 @@ def measure(browser: Browser, base_url: str, path: str) -> Weight:
     page.goto(path, wait_until="networkidle")
     page.wait_for_timeout(500)  # the search worker's index arrives after load
     for request in finished:
-        sizes = request.sizes()
-        sent = sizes["responseHeadersSize"] + sizes["responseBodySize"]
+        response = request.response()
+        if response is None:
+            continue
+        sent = _sent_bytes(request, response)
         weight.compressed += sent
         weight.items.append((urlsplit(request.url).path, sent))
-        response = request.response()
-        if response is not None:
-            try:
-                weight.raw += len(response.body())
-            except Exception:  # a redirect has no body to read
-                weight.raw += 0
+        try:
+            weight.raw += len(response.body())
+        except Exception:  # a redirect has no body to read
+            weight.raw += 0
         weight.requests += 1
     context.close()
     return weight
