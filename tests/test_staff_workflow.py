@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import csv
 import io
 from datetime import UTC, datetime
@@ -14,6 +13,7 @@ from starlette.testclient import TestClient
 
 from formhandler import store
 from formhandler.mailsink import MailSink
+from tests.forms_support import run_async
 from tests.staffkit import (
     Clock,
     add_account,
@@ -241,7 +241,8 @@ def test_development_mail_sink_can_be_read_on_the_staff_side(app, clock: Clock) 
     mail["Subject"] = "Nieuw bericht <in> wachtrij"
     mail.set_content("Referentie ANTW2345")
     with MailSink(side.settings.database_path, side.cipher) as sink:
-        asyncio.run(
+        # In a thread: the browser tests' Playwright keeps an event loop in this one.
+        run_async(
             sink.mailer.send("noreply@1712.be", ["team-antwerpen@1712.test"], mail.as_bytes())
         )
     helper = client_for(app, "helper", "antwerpen", clock)
