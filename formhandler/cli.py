@@ -19,8 +19,18 @@ def _serve(args: argparse.Namespace) -> int:
     settings = load_settings()
     app = create_app(settings)
     print(f"formhandler ({settings.env}) on http://{args.host}:{args.port}/", flush=True)
-    # No access log: it would write client IP addresses, which we never store.
-    uvicorn.run(app, host=args.host, port=args.port, access_log=False, log_level="info")
+    # Behind nginx on the same host the client address comes from X-Forwarded-For,
+    # trusted from 127.0.0.1 only: rate limits and login throttling then count people,
+    # not the proxy. No access log: it would write client IP addresses.
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        access_log=False,
+        log_level="info",
+        proxy_headers=True,
+        forwarded_allow_ips="127.0.0.1",
+    )
     return 0
 
 
