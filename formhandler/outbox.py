@@ -17,6 +17,7 @@ person's own address.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import logging
 import sqlite3
@@ -154,11 +155,15 @@ class Outbox:
         return claimed
 
     async def deliver_due(self, now: datetime, ids: Iterable[int] | None = None) -> Delivery:
-        """Try every mail whose time has come (or only `ids`), as if at `now`."""
-        conn = store.connect(self.database)
+        """Try every mail whose time has come (or only `ids`), as if at `now`.
+
+        Each commit waits for the disk (synchronous=FULL), so it runs in a worker thread:
+        the event loop keeps answering people while the outbox writes.
+        """
+        conn = await asyncio.to_thread(store.connect, self.database)
         delivery = Delivery()
         try:
-            for row in self._claim(conn, now, ids):
+            for row in await asyncio.to_thread(self._claim, conn, now, ids):
                 envelope = store.open_json(
                     self.cipher, row["envelope"], f"outbox:{row['message_id']}"
                 )
@@ -170,7 +175,8 @@ class Outbox:
                     )
                 except Exception as error:  # every failure is retried; none may drop a mail
                     delivery.failed += 1
-                    conn.execute(
+                    await asyncio.to_thread(
+                        conn.execute,
                         "UPDATE outbox SET attempts = ?, next_attempt_at = ?, lease_until = NULL, "
                         "last_error = ? WHERE id = ?",
                         (
@@ -185,7 +191,8 @@ class Outbox:
                     )
                     continue
                 delivery.sent += 1
-                conn.execute(
+                await asyncio.to_thread(
+                    conn.execute,
                     "UPDATE outbox SET attempts = ?, sent_at = ?, lease_until = NULL, "
                     "last_error = NULL WHERE id = ?",
                     (attempts, store.timestamp(now), row["id"]),
