@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
 import httpx2 as httpx
@@ -65,3 +66,14 @@ class ServeProcess:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(timeout=10)
+
+    def tick(self, now: datetime, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+        """`formhandler tick --now NOW` with this process's settings, as cron would run it."""
+        return subprocess.run(
+            [sys.executable, "-m", "formhandler", "tick", "--now", now.isoformat()],
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )

@@ -5,8 +5,6 @@ from __future__ import annotations
 import hashlib
 import re
 import signal
-import subprocess
-import sys
 import threading
 import time
 from datetime import UTC, datetime, timedelta
@@ -17,7 +15,6 @@ from itsdangerous import URLSafeTimedSerializer
 
 from formhandler import store
 from formhandler.settings import development_keys
-from tests.conftest import ROOT
 from tests.forms_process import ServeProcess
 from tests.forms_support import SmtpServer, token_of
 
@@ -96,15 +93,7 @@ def test_every_confirmed_submission_survives_sigkill_and_is_delivered(
     # The mail server is back; `formhandler tick` an hour later delivers each exactly once.
     smtp.start()
     try:
-        later = (datetime.now(UTC) + timedelta(hours=1)).isoformat()
-        result = subprocess.run(
-            [sys.executable, "-m", "formhandler", "tick", "--now", later],
-            cwd=ROOT,
-            env=restarted.env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        result = restarted.tick(datetime.now(UTC) + timedelta(hours=1))
         assert result.returncode == 0, result.stderr
         assert f"mails_sent={len(stored)}" in result.stdout
         received = smtp.wait_for(len(stored))

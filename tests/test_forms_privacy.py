@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 import secrets
-import subprocess
-import sys
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -16,7 +14,6 @@ from formhandler import store
 from formhandler.crypto import DataCipher
 from formhandler.mailsink import received_mails
 from formhandler.settings import load_settings
-from tests.conftest import ROOT
 from tests.forms_process import ServeProcess
 from tests.forms_support import token_of
 
@@ -63,15 +60,7 @@ def test_a_unique_marker_is_in_no_log_and_only_sealed_in_the_database(
         server.stop()
     received = received_mails(settings.database_path, cipher)
     assert len(received) == 2
-    later = (datetime.now(UTC) + timedelta(hours=1)).isoformat()
-    tick = subprocess.run(
-        [sys.executable, "-m", "formhandler", "tick", "--now", later],
-        cwd=ROOT,
-        env=server.env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    tick = server.tick(datetime.now(UTC) + timedelta(hours=1), timeout=60)
     logs = log_path.read_text(errors="replace") + tick.stdout + tick.stderr
     assert "message" in logs and "received" in logs  # the log is there and says something
     assert marker not in logs and marker.lower() not in logs
