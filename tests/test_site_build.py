@@ -155,3 +155,18 @@ def test_the_childrens_search_finds_only_childrens_pages(site_dir: Path) -> None
 def test_the_adult_search_holds_no_childrens_or_youth_pages(site_dir: Path) -> None:
     for location in _index_locations(site_dir / "search" / "search_index.json"):
         assert not location.startswith(("kinderen/", "jongeren/")), location
+
+
+@pytest.mark.parametrize("language", ["nl", "fr", "en"])
+def test_each_language_of_the_adult_site_searches_only_its_own_pages(
+    site_dir: Path, language: str
+) -> None:
+    root = site_dir if language == "nl" else site_dir / language
+    locations = _index_locations(root / "search" / "search_index.json")
+    assert locations
+    for location in locations:
+        page = location.split("#")[0]
+        assert not page.startswith(("fr/", "en/", "kinderen/", "jongeren/", "/")), location
+        target = root / page / "index.html" if page else root / "index.html"
+        assert target.is_file(), f"{location} is not a page of the {language} site"
+        assert scan(target).lang == language, f"{location} is not in {language}"

@@ -14,6 +14,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from tools.search_index import split_search_index
+
 ROOT = Path(__file__).resolve().parent.parent
 AUDIENCES = {
     "volwassenen": ("mkdocs.yml", ""),
@@ -78,6 +80,7 @@ def build_site(
 
     if "volwassenen" in names:
         finish("volwassenen", start("volwassenen"))
+        split_search_index(out)
     rest = [name for name in names if name != "volwassenen"]
     running = [(name, start(name)) for name in rest]
     errors = []
