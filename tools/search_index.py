@@ -4,7 +4,8 @@ mkdocs-static-i18n writes a single index for Dutch, French and English, so a Fre
 visitor's search also finds Dutch pages without being told. After the build, this
 splits it: Dutch stays in search/, French goes to fr/search/ and English to
 en/search/, with locations relative to that language's root (overrides/main.html
-points each language's search there).
+points each language's search there) and only that language's stemmer, so a page
+no longer downloads the French and multi-language stemmers it does not need.
 """
 
 from __future__ import annotations
@@ -32,7 +33,11 @@ def split_search_index(site: Path) -> dict[str, int]:
         folder = site / "search" if language == "nl" else site / language / "search"
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "search_index.json").write_text(
-            json.dumps({**index, "docs": docs}, ensure_ascii=False, separators=(",", ":")),
+            json.dumps(
+                {**index, "config": {**index["config"], "lang": [language]}, "docs": docs},
+                ensure_ascii=False,
+                separators=(",", ":"),
+            ),
             encoding="utf-8",
         )
     return {language: len(docs) for language, docs in by_language.items()}
