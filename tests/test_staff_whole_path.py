@@ -14,33 +14,14 @@ from pathlib import Path
 import httpx2
 import pyotp
 
-from formhandler import scheduler, store, users
-from formhandler.crypto import DataCipher
-from formhandler.settings import Settings
+from formhandler import scheduler, store
 from formhandler.workdays import BRUSSELS
 from tests.conftest import LiveServer, development_settings
-from tests.staffkit import PASSWORD, MailCatcher, csrf_of
+from tests.staffkit import PASSWORD, MailCatcher, add_account, csrf_of
 
 CITIZEN = "iemand.anders@example.org"
 TEXT = "Mijn nichtje wordt thuis geslagen, wat kan ik doen? <b>dringend</b>"
 REPLY = "Dank je om ons te schrijven. Je kan haar helpen door ..."
-
-
-def make_account(settings: Settings, name: str, role: str, team: str | None) -> str:
-    db = store.open_database(settings.database_path)
-    try:
-        uri = users.add_user(
-            db,
-            name,
-            role,
-            PASSWORD,
-            team=team,
-            known_teams={"antwerpen", "klachten", "centraal"},
-            cipher=DataCipher(settings.data_keys),
-        )
-    finally:
-        db.close()
-    return pyotp.parse_uri(uri).secret
 
 
 def wait_for(condition, seconds: float = 30.0):
@@ -74,9 +55,9 @@ def test_message_from_form_to_answer_counted_in_time(site_dir: Path, tmp_path: P
         settings = development_settings(
             tmp_path, site_dir, FORMHANDLER_MIN_FILL_SECONDS="1", **smtp.env()
         )
-        helper_secret = make_account(settings, "an", "helper", "antwerpen")
-        coordinator_secret = make_account(settings, "coco", "coordinator", None)
         with LiveServer(settings) as live:
+            helper_secret = add_account(live.app, "an", "helper", "antwerpen")
+            coordinator_secret = add_account(live.app, "coco", "coordinator")
             # A person writes through the form, over HTTP.
             citizen = httpx2.Client(base_url=live.url, follow_redirects=False, timeout=30)
             form = citizen.get("/contact/mail/")
