@@ -42,8 +42,8 @@ from aiosmtpd.controller import Controller
 from itsdangerous import URLSafeTimedSerializer
 
 from deploy.local_nginx import LocalNginx, free_port
-from formhandler.settings import Settings, load_settings
-from formhandler.tokens import FormTokens
+from formhandler.core.settings import Settings, load_settings
+from formhandler.forms.tokens import FormTokens
 
 HERE = Path(__file__).resolve().parent
 FORMHANDLER = Path(sys.executable).parent / "formhandler"

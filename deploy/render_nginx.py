@@ -16,7 +16,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from formhandler.headers import security_headers
+from formhandler.web.headers import security_headers
 
 HERE = Path(__file__).resolve().parent
 TEMPLATE = HERE / "nginx" / "1712.conf.template"

@@ -1,3 +1,3 @@
-from formhandler.cli import main
+from formhandler.cli.main import main
 
 raise SystemExit(main())

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import uvicorn
 
-from formhandler.app import create_app
-from formhandler.settings import Settings, load_settings
+from formhandler.core.settings import Settings, load_settings
+from formhandler.web.app import create_app
 from tools.build_site import build_site
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -16,8 +16,8 @@ from typing import Any, TypeVar
 from aiosmtpd.controller import Controller
 from starlette.testclient import TestClient
 
-from formhandler.app import create_app
-from formhandler.settings import Settings
+from formhandler.core.settings import Settings
+from formhandler.web.app import create_app
 from tests.conftest import development_settings, free_port
 
 T = TypeVar("T")

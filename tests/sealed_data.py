@@ -16,9 +16,11 @@ from pathlib import Path
 
 import pyotp
 
-from formhandler import outbox, store, users, workflow
-from formhandler.crypto import DataCipher
-from formhandler.mailsink import MailSink, received_mails
+from formhandler.core.crypto import DataCipher
+from formhandler.mail import outbox
+from formhandler.mail.devsink import MailSink, received_mails
+from formhandler.staff import accounts, workflow
+from formhandler.storage import database
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 PASSWORD = "een lang wachtwoord voor de test"
@@ -35,7 +37,7 @@ class Written:
 
 def fill(conn: sqlite3.Connection, cipher: DataCipher, count: int = 5) -> Written:
     written = Written()
-    written.totp_uri = users.add_user(
+    written.totp_uri = accounts.add_user(
         conn,
         "helper.antwerpen",
         "helper",
@@ -44,16 +46,16 @@ def fill(conn: sqlite3.Connection, cipher: DataCipher, count: int = 5) -> Writte
         known_teams={"antwerpen"},
         cipher=cipher,
     )
-    helper = users.list_users(conn)[0]
+    helper = accounts.list_users(conn)[0]
     for number in range(count):
         reference = f"REF{number:05d}"
         content = {"bericht": f"Bericht nummer {number}: mijn buurman roept elke nacht."}
         contact = {"email": f"persoon{number}@example.org"}
-        with store.transaction(conn):
-            store.insert_message(
+        with database.transaction(conn):
+            database.insert_message(
                 conn,
                 cipher,
-                store.NewMessage(
+                database.NewMessage(
                     reference=reference,
                     form="mail",
                     audience="volwassenen",
@@ -100,7 +102,7 @@ def database_path(conn: sqlite3.Connection) -> Path:
 def read_back(conn: sqlite3.Connection, cipher: DataCipher, written: Written) -> None:
     """Assert that every value written by `fill` opens with `cipher` and is unchanged."""
     for reference, (content, contact) in written.messages.items():
-        assert store.message_content(conn, cipher, reference) == (content, contact)
+        assert database.message_content(conn, cipher, reference) == (content, contact)
         message = workflow.find(conn, reference)
         assert message is not None
         assert [note.text for note in workflow.notes(conn, cipher, message)] == [
@@ -109,7 +111,7 @@ def read_back(conn: sqlite3.Connection, cipher: DataCipher, written: Written) ->
     rows = conn.execute("SELECT message_id, envelope FROM outbox").fetchall()
     assert {row["message_id"] for row in rows} == set(written.mails)
     for row in rows:
-        envelope = store.open_json(cipher, row["envelope"], f"outbox:{row['message_id']}")
+        envelope = database.open_json(cipher, row["envelope"], f"outbox:{row['message_id']}")
         assert envelope is not None and envelope["to"] == ["team-antwerpen@example.org"]
     sink = received_mails(database_path(conn), cipher)
     assert [str(mail.message["Subject"]) for mail in sink] == ["Nieuw bericht in de wachtrij"]
@@ -118,5 +120,5 @@ def read_back(conn: sqlite3.Connection, cipher: DataCipher, written: Written) ->
     written.logins += 1
     at = time.time() + 30 * written.logins
     code = pyotp.TOTP(secret).at(at)
-    user = users.authenticate(conn, "helper.antwerpen", PASSWORD, code, cipher=cipher, at=at)
+    user = accounts.authenticate(conn, "helper.antwerpen", PASSWORD, code, cipher=cipher, at=at)
     assert user is not None

@@ -14,10 +14,11 @@ from aiosmtpd.controller import Controller
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
-from formhandler import store, users
-from formhandler.app import create_app
-from formhandler.staff import StaffSide
-from formhandler.workdays import BRUSSELS, reply_due
+from formhandler.core.workdays import BRUSSELS, reply_due
+from formhandler.staff import accounts
+from formhandler.storage import database
+from formhandler.web.app import create_app
+from formhandler.web.staff_pages import StaffSide
 from tests.conftest import development_settings, free_port
 
 PASSWORD = "een lang genoeg wachtwoord"
@@ -57,7 +58,7 @@ def add_account(app: Starlette, name: str, role: str, team: str | None = None) -
     side = side_of(app)
     db = side.db()
     try:
-        uri = users.add_user(
+        uri = accounts.add_user(
             db,
             name,
             role,
@@ -101,7 +102,7 @@ def add_message(
 ) -> None:
     side = side_of(app)
     received = received or brussels("2026-11-23 10:00")
-    message = store.NewMessage(
+    message = database.NewMessage(
         reference=reference,
         form=form,
         audience="volwassenen",
@@ -117,8 +118,8 @@ def add_message(
     )
     db = side.db()
     try:
-        with store.transaction(db):
-            store.insert_message(db, side.cipher, message)
+        with database.transaction(db):
+            database.insert_message(db, side.cipher, message)
     finally:
         db.close()
 

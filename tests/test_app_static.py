@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
-from formhandler.app import create_app
-from formhandler.settings import SettingsError
+from formhandler.core.settings import SettingsError
+from formhandler.web.app import create_app
 from tests.conftest import development_settings
 
 

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from formhandler import store
-from formhandler.backup import BackupError, backup, restore
-from formhandler.cli import main
-from formhandler.crypto import DataCipher
-from formhandler.settings import Settings, load_settings
+from formhandler.cli.main import main
+from formhandler.core.crypto import DataCipher
+from formhandler.core.settings import Settings, load_settings
+from formhandler.storage import database
+from formhandler.storage.backup import BackupError, backup, restore
 from tests.sealed_data import Written, fill, read_back
 
 KEY = secrets.token_bytes(32)
@@ -33,7 +33,7 @@ def settings_for(data_dir: Path, *keys: bytes) -> Settings:
 @pytest.fixture
 def live(tmp_path: Path) -> tuple[Settings, Written]:
     settings = settings_for(tmp_path / "live", KEY)
-    conn = store.open_database(settings.database_path)
+    conn = database.open_database(settings.database_path)
     written = fill(conn, DataCipher([KEY]), count=6)
     conn.close()
     return settings, written
@@ -49,7 +49,7 @@ def test_a_restored_backup_holds_every_message_and_outbox_entry(
     fresh = settings_for(tmp_path / "fresh", KEY)
     restored = restore(tmp_path / "backups.sqlite3", fresh)
     assert restored.path == fresh.database_path
-    conn = store.open_database(fresh.database_path)
+    conn = database.open_database(fresh.database_path)
     read_back(conn, DataCipher([KEY]), written)
     states = conn.execute("SELECT reference, state FROM message_states ORDER BY reference")
     assert [tuple(row) for row in states] == [(ref, "open") for ref in sorted(written.messages)]
@@ -76,7 +76,7 @@ def test_a_backup_while_a_write_is_under_way_is_consistent(
     live: tuple[Settings, Written], tmp_path: Path
 ) -> None:
     settings, _ = live
-    writer = store.connect(settings.database_path)
+    writer = database.connect(settings.database_path)
     writer.execute("BEGIN IMMEDIATE")
     writer.execute("DELETE FROM outbox")  # not committed while the backup runs
     try:
@@ -104,14 +104,14 @@ def test_restoring_over_a_database_keeps_the_old_one_beside_it(
 ) -> None:
     settings, written = live
     backup(settings.database_path, tmp_path / "b.sqlite3")
-    conn = store.connect(settings.database_path)
+    conn = database.connect(settings.database_path)
     conn.execute("DELETE FROM outbox")
     conn.close()
     restore(tmp_path / "b.sqlite3", settings)
     kept = list(settings.data_dir.glob("formhandler.sqlite3.before-restore-*"))
     assert len(kept) == 1
     assert sqlite3.connect(kept[0]).execute("SELECT count(*) FROM outbox").fetchone()[0] == 0
-    read_back(store.open_database(settings.database_path), DataCipher([KEY]), written)
+    read_back(database.open_database(settings.database_path), DataCipher([KEY]), written)
 
 
 def test_a_damaged_backup_is_refused(live: tuple[Settings, Written], tmp_path: Path) -> None:
@@ -142,5 +142,5 @@ def test_the_commands_back_up_and_restore(
     assert "already exists" in capsys.readouterr().err
     monkeypatch.setenv("FORMHANDLER_DATA_DIR", str(tmp_path / "cli-fresh"))
     assert main(["restore", str(tmp_path / "cli.sqlite3")]) == 0
-    conn = store.open_database(tmp_path / "cli-fresh" / "formhandler.sqlite3")
+    conn = database.open_database(tmp_path / "cli-fresh" / "formhandler.sqlite3")
     read_back(conn, DataCipher([KEY]), written)

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from formhandler.app import create_app
-from formhandler.cli import main
-from formhandler.config_check import production_problems
-from formhandler.settings import DEFAULT_TEAMS_FILE, SettingsError, load_settings
+from formhandler.cli.main import main
+from formhandler.core.config_check import production_problems
+from formhandler.core.settings import DEFAULT_TEAMS_FILE, SettingsError, load_settings
+from formhandler.web.app import create_app
 from tests.conftest import development_settings
 from tests.test_headers import production_environ
 

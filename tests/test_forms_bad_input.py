@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
-from formhandler import store
+from formhandler.storage import database
 from tests.forms_support import (
     client_for,
     error_messages,
@@ -35,7 +35,7 @@ def client(settings) -> TestClient:  # type: ignore[no-untyped-def]
 
 
 def stored(settings) -> tuple[int, int]:  # type: ignore[no-untyped-def]
-    conn = store.connect(settings.database_path)
+    conn = database.connect(settings.database_path)
     try:
         return (
             conn.execute("SELECT COUNT(*) FROM messages").fetchone()[0],

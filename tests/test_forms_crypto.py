@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from formhandler.crypto import DataCipher, SealError
+from formhandler.core.crypto import DataCipher, SealError
 
 
 def test_sealed_text_opens_and_hides_the_plaintext() -> None:

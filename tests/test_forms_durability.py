@@ -13,8 +13,8 @@ from pathlib import Path
 import httpx2 as httpx
 from itsdangerous import URLSafeTimedSerializer
 
-from formhandler import store
-from formhandler.settings import development_keys
+from formhandler.core.settings import development_keys
+from formhandler.storage import database
 from tests.forms_process import ServeProcess
 from tests.forms_support import SmtpServer, token_of
 
@@ -75,7 +75,7 @@ def test_every_confirmed_submission_survives_sigkill_and_is_delivered(
 
     # After the crash, before any restart: every confirmed message is in the file, each
     # with its notification (the message and its mail are one transaction).
-    conn = store.connect(data_dir / "formhandler.sqlite3")
+    conn = database.connect(data_dir / "formhandler.sqlite3")
     stored = {row[0] for row in conn.execute("SELECT reference FROM messages")}
     notified = {row[0] for row in conn.execute("SELECT reference FROM outbox")}
     conn.close()

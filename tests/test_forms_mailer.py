@@ -17,8 +17,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from formhandler.mailer import SmtpMailer, smtp_mailer
-from formhandler.settings import load_settings
+from formhandler.core.settings import load_settings
+from formhandler.mail.smtp import SmtpMailer, smtp_mailer
 from tests.conftest import free_port
 from tests.forms_support import run_async
 

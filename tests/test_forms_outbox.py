@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from formhandler import outbox, scheduler, store
-from formhandler.crypto import DataCipher
-from formhandler.settings import Settings
+from formhandler.core.crypto import DataCipher
+from formhandler.core.settings import Settings
+from formhandler.mail import outbox
+from formhandler.staff import scheduler
+from formhandler.storage import database
 from tests.forms_support import SmtpServer, client_for, form_settings, run_async, submit
 
 MESSAGE = "Tekst die nooit in een mail mag staan."
@@ -25,7 +27,7 @@ def test_retries_back_off_exponentially_up_to_an_hour(attempts: int, minutes: in
 
 
 def rows(settings: Settings) -> list[dict[str, object]]:
-    conn = store.connect(settings.database_path)
+    conn = database.connect(settings.database_path)
     try:
         return [dict(row) for row in conn.execute("SELECT * FROM outbox ORDER BY id")]
     finally:
@@ -80,7 +82,7 @@ def test_five_days_of_outage_drop_nothing(site_dir: Path, tmp_path: Path) -> Non
     smtp = SmtpServer()
     settings = form_settings(tmp_path, site_dir, **smtp.environ())
     submit(client_for(settings), "/contact/mail/", {"bericht": MESSAGE, "telefoon": "0470123456"})
-    start = store.moment(str(notification(settings)["created_at"]))
+    start = database.moment(str(notification(settings)["created_at"]))
     now = start
     tries = 0
     while now < start + timedelta(days=5, hours=1):
@@ -88,9 +90,9 @@ def test_five_days_of_outage_drop_nothing(site_dir: Path, tmp_path: Path) -> Non
         tries += 1
         row = notification(settings)
         assert row["sent_at"] is None
-        waited = store.moment(str(row["next_attempt_at"])) - now
+        waited = database.moment(str(row["next_attempt_at"])) - now
         assert timedelta(0) < waited <= timedelta(hours=1)
-        now = store.moment(str(row["next_attempt_at"]))
+        now = database.moment(str(row["next_attempt_at"]))
     assert tries > 120 and notification(settings)["attempts"] == tries
     smtp.start()
     try:
@@ -148,7 +150,7 @@ def test_healthz_shows_waiting_mails_and_a_delay_after_thirty_minutes(
         "status": "ok",
         "outbox": {"waiting": 0, "oldest_seconds": 0},
     }
-    conn = store.connect(settings.database_path)
+    conn = database.connect(settings.database_path)
     cipher = DataCipher(settings.data_keys)
     for age in (31, 5):
         created = datetime.now(UTC) - timedelta(minutes=age)
@@ -159,7 +161,7 @@ def test_healthz_shows_waiting_mails_and_a_delay_after_thirty_minutes(
             body="-",
             now=created,
         )
-        with store.transaction(conn):
+        with database.transaction(conn):
             outbox.enqueue(conn, cipher, mail, kind="notification", reference=None, now=created)
     health = client.get("/healthz").json()
     assert health["status"] == "mail-delayed"
@@ -174,7 +176,7 @@ def test_the_outbox_holds_recipients_and_mail_only_sealed(site_dir: Path, tmp_pa
         "/contact/mail/",
         {"bericht": MESSAGE, "email": "zegniets@example.org", "bevestiging": "ja"},
     )
-    conn = store.connect(settings.database_path)
+    conn = database.connect(settings.database_path)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     raw = settings.database_path.read_bytes()
     assert b"zegniets@example.org" not in raw

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from formhandler.pageshell import PageShell, ShellError
+from formhandler.web.pageshell import PageShell, ShellError
 
 PAGE = """<!doctype html><html lang="nl"><head><title>Mail 1712 - 1712</title></head>
 <body><a href="#mail-1712" class="md-skip">Ga naar inhoud</a><article>
@@ -68,7 +68,7 @@ def test_a_page_that_cannot_hold_a_form_is_named(tmp_path: Path, html: str, mess
 
 
 def test_every_form_page_of_the_built_site_has_its_slot(site_dir: Path) -> None:
-    from formhandler.web_forms import PAGES
+    from formhandler.web.form_pages import PAGES
 
     for page in PAGES:
         loaded = PageShell.load(site_dir / page.path.strip("/") / "index.html")

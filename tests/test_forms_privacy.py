@@ -10,10 +10,10 @@ from pathlib import Path
 
 import httpx2 as httpx
 
-from formhandler import store
-from formhandler.crypto import DataCipher
-from formhandler.mailsink import received_mails
-from formhandler.settings import load_settings
+from formhandler.core.crypto import DataCipher
+from formhandler.core.settings import load_settings
+from formhandler.mail.devsink import received_mails
+from formhandler.storage import database
 from tests.forms_process import ServeProcess
 from tests.forms_support import token_of
 
@@ -74,15 +74,15 @@ def test_a_unique_marker_is_in_no_log_and_only_sealed_in_the_database(
     assert confirmation.recipients == (f"{marker.lower()}@example.org",)
     assert marker.lower() not in confirmation.message.get_body(("plain",)).get_content()
 
-    database = data_dir / "formhandler.sqlite3"
+    db_path = data_dir / "formhandler.sqlite3"
     raw = b"".join(
         path.read_bytes() for path in data_dir.glob("formhandler.sqlite3*") if path.is_file()
     )
     assert marker.encode() not in raw and marker.lower().encode() not in raw
     assert b"0470 99 88 77" not in raw and CLIENT_IP.encode() not in raw
-    conn = store.connect(database)
+    conn = database.connect(db_path)
     [reference] = [row[0] for row in conn.execute("SELECT reference FROM messages")]
-    content, contact = store.message_content(conn, cipher, reference)
+    content, contact = database.message_content(conn, cipher, reference)
     assert content is not None and marker in content["bericht"]
     assert contact is not None and contact["telefoon"] == "0470 99 88 77"
     assert re.fullmatch(r"[A-Z0-9]{8}", reference)

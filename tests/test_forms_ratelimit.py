@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from formhandler.ratelimit import SubmissionLimit
+from formhandler.forms.ratelimit import SubmissionLimit
 
 TODAY = date(2026, 11, 23)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from formhandler.references import ALPHABET, LENGTH, new_reference, normalise
+from formhandler.forms.references import ALPHABET, LENGTH, new_reference, normalise
 
 
 def test_references_have_eight_characters_without_look_alikes() -> None:

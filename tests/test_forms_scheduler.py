@@ -10,10 +10,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from formhandler import scheduler, store
-from formhandler.cli import main
-from formhandler.crypto import DataCipher
-from formhandler.mailsink import received_mails
+from formhandler.cli.main import main
+from formhandler.core.crypto import DataCipher
+from formhandler.mail.devsink import received_mails
+from formhandler.staff import scheduler
+from formhandler.storage import database
 from tests.forms_support import client_for, form_settings, run_async, submit
 
 
@@ -65,7 +66,7 @@ def test_the_service_starts_a_sink_in_development_without_smtp_host(
             time.sleep(0.05)
     [mail] = received_mails(settings.database_path, DataCipher(settings.data_keys))
     assert mail.recipients == ("centraal@1712.test",)
-    conn = store.connect(settings.database_path)
+    conn = database.connect(settings.database_path)
     raw = conn.execute("SELECT envelope FROM sink_messages").fetchone()[0]
     assert b"centraal@1712.test" not in raw  # kept sealed like every mail
 

@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from starlette.testclient import TestClient
 
-from formhandler.forms import FORMS, LINE_BREAKS, VARIANTS, say, validate
-from formhandler.wording import due_in_words
+from formhandler.forms.specs import FORMS, LINE_BREAKS, VARIANTS, say, validate
+from formhandler.forms.wording import due_in_words
 from tests.forms_support import client_for, form_settings
 
 

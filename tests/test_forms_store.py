@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from formhandler import store
-from formhandler.crypto import DataCipher
+from formhandler.core.crypto import DataCipher
+from formhandler.storage import database
 
 RECEIVED = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
 
 
-def new_message(reference: str = "ABCD2345") -> store.NewMessage:
-    return store.NewMessage(
+def new_message(reference: str = "ABCD2345") -> database.NewMessage:
+    return database.NewMessage(
         reference=reference,
         form="mail",
         audience="volwassenen",
@@ -32,39 +32,42 @@ def new_message(reference: str = "ABCD2345") -> store.NewMessage:
 
 
 def test_connections_use_wal_and_synchronous_full(tmp_path: Path) -> None:
-    conn = store.open_database(tmp_path / "db.sqlite3")
+    conn = database.open_database(tmp_path / "db.sqlite3")
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
 
 
 def test_migrations_apply_once_in_order(tmp_path: Path) -> None:
     path = tmp_path / "db.sqlite3"
-    first = store.migrate(store.connect(path))
+    first = database.migrate(database.connect(path))
     assert first[0] == "001_forms"
-    assert store.migrate(store.connect(path)) == []
-    versions = [r[0] for r in store.connect(path).execute("SELECT version FROM schema_migrations")]
+    assert database.migrate(database.connect(path)) == []
+    versions = [
+        r[0] for r in database.connect(path).execute("SELECT version FROM schema_migrations")
+    ]
     assert versions == sorted(versions)
 
 
 def test_schema_sql_is_the_schema_after_every_migration() -> None:
     conn = sqlite3.connect(":memory:", isolation_level=None)
     conn.row_factory = sqlite3.Row
-    store.migrate(conn)
-    assert store.SCHEMA_FILE.read_text(encoding="utf-8") == store.schema_text(conn), (
-        "schema.sql is out of date: run python -m formhandler.store formhandler/schema.sql"
+    database.migrate(conn)
+    assert database.SCHEMA_FILE.read_text(encoding="utf-8") == database.schema_text(conn), (
+        "schema.sql is out of date: run "
+        "python -m formhandler.storage.database formhandler/storage/schema.sql"
     )
 
 
 def test_message_text_and_contact_are_sealed_in_the_file(tmp_path: Path) -> None:
     path = tmp_path / "db.sqlite3"
     cipher = DataCipher([os.urandom(32)])
-    conn = store.open_database(path)
-    with store.transaction(conn):
-        store.insert_message(conn, cipher, new_message())
+    conn = database.open_database(path)
+    with database.transaction(conn):
+        database.insert_message(conn, cipher, new_message())
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     raw = path.read_bytes()
     assert b"buurman" not in raw and b"iemand@example.org" not in raw
-    content, contact = store.message_content(conn, cipher, "ABCD2345")
+    content, contact = database.message_content(conn, cipher, "ABCD2345")
     assert content == {"bericht": "Mijn buurman slaat zijn kinderen."}
     assert contact == {"email": "iemand@example.org", "naam": "Sam"}
 
@@ -82,34 +85,34 @@ def test_message_text_and_contact_are_sealed_in_the_file(tmp_path: Path) -> None
 def test_the_state_follows_from_the_timestamps(
     tmp_path: Path, columns: dict[str, str], state: str
 ) -> None:
-    conn = store.open_database(tmp_path / "db.sqlite3")
-    with store.transaction(conn):
-        store.insert_message(conn, DataCipher([os.urandom(32)]), new_message())
+    conn = database.open_database(tmp_path / "db.sqlite3")
+    with database.transaction(conn):
+        database.insert_message(conn, DataCipher([os.urandom(32)]), new_message())
         for column, value in columns.items():
             conn.execute(f"UPDATE messages SET {column} = ?", (value,))
-    assert store.message_state(conn, "ABCD2345") == state
+    assert database.message_state(conn, "ABCD2345") == state
 
 
 def test_a_failed_transaction_leaves_nothing(tmp_path: Path) -> None:
-    conn = store.open_database(tmp_path / "db.sqlite3")
+    conn = database.open_database(tmp_path / "db.sqlite3")
     cipher = DataCipher([os.urandom(32)])
-    with pytest.raises(sqlite3.IntegrityError), store.transaction(conn):
-        store.insert_message(conn, cipher, new_message())
-        store.insert_message(conn, cipher, new_message())  # same reference
+    with pytest.raises(sqlite3.IntegrityError), database.transaction(conn):
+        database.insert_message(conn, cipher, new_message())
+        database.insert_message(conn, cipher, new_message())  # same reference
     assert conn.execute("SELECT COUNT(*) FROM messages").fetchone()[0] == 0
 
 
 def test_a_token_nonce_is_accepted_once_and_forgotten_after_expiry(tmp_path: Path) -> None:
-    conn = store.open_database(tmp_path / "db.sqlite3")
+    conn = database.open_database(tmp_path / "db.sqlite3")
     expires = RECEIVED + timedelta(hours=12)
-    assert store.use_token_nonce(conn, "n1", expires)
-    assert not store.use_token_nonce(conn, "n1", expires)
-    assert store.forget_expired_tokens(conn, expires - timedelta(seconds=1)) == 0
-    assert store.forget_expired_tokens(conn, expires + timedelta(seconds=1)) == 1
-    assert not store.token_nonce_used(conn, "n1")
+    assert database.use_token_nonce(conn, "n1", expires)
+    assert not database.use_token_nonce(conn, "n1", expires)
+    assert database.forget_expired_tokens(conn, expires - timedelta(seconds=1)) == 0
+    assert database.forget_expired_tokens(conn, expires + timedelta(seconds=1)) == 1
+    assert not database.token_nonce_used(conn, "n1")
 
 
 def test_timestamps_round_trip_as_utc_text() -> None:
-    text = store.timestamp(datetime(2026, 11, 24, 16, 0, tzinfo=UTC))
+    text = database.timestamp(datetime(2026, 11, 24, 16, 0, tzinfo=UTC))
     assert text == "2026-11-24T16:00:00Z"
-    assert store.moment(text) == datetime(2026, 11, 24, 16, 0, tzinfo=UTC)
+    assert database.moment(text) == datetime(2026, 11, 24, 16, 0, tzinfo=UTC)

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from formhandler import scheduler, store
-from formhandler.crypto import DataCipher
+from formhandler.core.crypto import DataCipher
+from formhandler.staff import scheduler
+from formhandler.storage import database
 from tests.forms_support import SmtpServer, client_for, form_settings, run_async, submit, title
 
 
@@ -66,8 +67,8 @@ def test_the_confirmation_shows_reference_and_due_time_but_nothing_of_the_messag
     assert 'href="tel:1712"' in page.text and "Wat gebeurt er nu?" in page.text
     assert "stiefvader" not in page.text and "0470 12 34 56" not in page.text
     assert "set-cookie" not in response.headers and "set-cookie" not in page.headers
-    conn = store.connect(tmp_path / "formhandler.sqlite3")
-    assert store.message_state(conn, reference.group(1)) == "open"
+    conn = database.connect(tmp_path / "formhandler.sqlite3")
+    assert database.message_state(conn, reference.group(1)) == "open"
 
 
 def test_the_spam_folder_is_mentioned_when_the_answer_comes_by_email(
@@ -120,7 +121,7 @@ def test_a_complaint_goes_to_the_complaints_queue(
     assert response.status_code == 303
     run_async(scheduler.tick(settings, datetime.now(UTC)))
     assert [mail.recipients for mail in smtp.received] == [["klachten@1712.test"]]
-    conn = store.connect(settings.database_path)
+    conn = database.connect(settings.database_path)
     row = conn.execute("SELECT queue, form, channel FROM messages").fetchone()
     assert tuple(row) == ("klachten", "klacht", "telefoon")
 
@@ -169,13 +170,15 @@ def test_the_message_is_committed_before_the_redirect(site_dir: Path, tmp_path: 
     response = submit(client, "/contact/mail/", {"bericht": MESSAGE, "email": "a@example.org"})
     assert response.status_code == 303
     # A new connection sees it: it is committed, not waiting in a transaction.
-    conn = store.connect(settings.database_path)
+    conn = database.connect(settings.database_path)
     row = conn.execute("SELECT reference, received_at, due_at, content FROM messages").fetchone()
     assert row is not None
-    content, contact = store.message_content(conn, DataCipher(settings.data_keys), row[0])
+    content, contact = database.message_content(conn, DataCipher(settings.data_keys), row[0])
     assert content == {"bericht": MESSAGE}
     assert contact is not None and contact["email"] == "a@example.org"
-    assert store.moment(row["due_at"]) - store.moment(row["received_at"]) >= timedelta(hours=16)
+    assert database.moment(row["due_at"]) - database.moment(row["received_at"]) >= timedelta(
+        hours=16
+    )
     waiting = conn.execute("SELECT kind FROM outbox WHERE sent_at IS NULL").fetchall()
     assert [r[0] for r in waiting] == ["notification"]
 

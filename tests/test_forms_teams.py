@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from formhandler.settings import DEFAULT_TEAMS_FILE, SettingsError
-from formhandler.teams import load_teams
+from formhandler.core.settings import DEFAULT_TEAMS_FILE, SettingsError
+from formhandler.core.teams import load_teams
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from formhandler.tokens import FormTokens, TokenRejected
+from formhandler.forms.tokens import FormTokens, TokenRejected
 
 SHOWN = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
-from formhandler.app import create_app
-from formhandler.headers import form_page_paths
-from formhandler.settings import DEFAULT_TEAMS_FILE, SettingsError, load_settings
+from formhandler.core.settings import DEFAULT_TEAMS_FILE, SettingsError, load_settings
+from formhandler.web.app import create_app
+from formhandler.web.headers import form_page_paths
 from hooks.csp import inline_script_hashes
 from tests.conftest import built_pages, development_settings, page_url
 

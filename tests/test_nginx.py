@@ -24,8 +24,8 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from deploy.local_nginx import NGINX, LocalNginx, copy_site, free_port
-from formhandler import store
-from formhandler.headers import form_page_paths
+from formhandler.storage import database
+from formhandler.web.headers import form_page_paths
 from tests.conftest import LiveServer, development_settings
 
 pytestmark = pytest.mark.skipif(
@@ -302,7 +302,7 @@ def test_a_form_submission_goes_all_the_way_through_nginx(
     assert confirmation.status == 200
     assert confirmation.headers["cache-control"] == "no-store"
     assert len(confirmation.all("content-security-policy")) == 1
-    conn = store.connect(formhandler.settings.database_path)
+    conn = database.connect(formhandler.settings.database_path)
     try:
         references = [row[0] for row in conn.execute("SELECT reference FROM messages")]
     finally:

@@ -7,8 +7,8 @@ import argparse
 import re
 from pathlib import Path
 
-from formhandler.cli import build_parser
-from formhandler.settings import VARIABLES
+from formhandler.cli.main import build_parser
+from formhandler.core.settings import VARIABLES
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from formhandler import store
-from formhandler.cli import main
-from formhandler.crypto import DataCipher, SealError
-from formhandler.rotation import rotate
+from formhandler.cli.main import main
+from formhandler.core.crypto import DataCipher, SealError
+from formhandler.storage import database
+from formhandler.storage.rotation import rotate
 from tests.sealed_data import Written, fill, read_back
 
 OLD = secrets.token_bytes(32)
@@ -20,8 +20,8 @@ NEW = secrets.token_bytes(32)
 
 
 @pytest.fixture
-def database(tmp_path: Path) -> tuple[sqlite3.Connection, Written]:
-    conn = store.open_database(tmp_path / "formhandler.sqlite3")
+def sealed_db(tmp_path: Path) -> tuple[sqlite3.Connection, Written]:
+    conn = database.open_database(tmp_path / "formhandler.sqlite3")
     return conn, fill(conn, DataCipher([OLD]))
 
 
@@ -40,9 +40,9 @@ def sealed_values(conn: sqlite3.Connection) -> list[bytes]:
 
 
 def test_after_rotation_only_the_new_key_is_needed(
-    database: tuple[sqlite3.Connection, Written],
+    sealed_db: tuple[sqlite3.Connection, Written],
 ) -> None:
-    conn, written = database
+    conn, written = sealed_db
     report = rotate(conn, (OLD, NEW))
     assert report.complete
     # 5 messages x (content, contact) + 5 notes + 5 mails + 1 sink mail + 1 TOTP secret.
@@ -51,9 +51,9 @@ def test_after_rotation_only_the_new_key_is_needed(
 
 
 def test_after_rotation_the_old_key_opens_nothing(
-    database: tuple[sqlite3.Connection, Written],
+    sealed_db: tuple[sqlite3.Connection, Written],
 ) -> None:
-    conn, _ = database
+    conn, _ = sealed_db
     rotate(conn, (OLD, NEW))
     only_old = DataCipher([OLD])
     for value in sealed_values(conn):
@@ -62,17 +62,17 @@ def test_after_rotation_the_old_key_opens_nothing(
 
 
 def test_without_rotation_removing_the_old_key_loses_everything(
-    database: tuple[sqlite3.Connection, Written],
+    sealed_db: tuple[sqlite3.Connection, Written],
 ) -> None:
-    conn, written = database
+    conn, written = sealed_db
     with pytest.raises(SealError):
         read_back(conn, DataCipher([NEW]), written)
 
 
 def test_a_second_rotation_has_nothing_left_to_do(
-    database: tuple[sqlite3.Connection, Written],
+    sealed_db: tuple[sqlite3.Connection, Written],
 ) -> None:
-    conn, written = database
+    conn, written = sealed_db
     rotate(conn, (OLD, NEW))
     again = rotate(conn, (OLD, NEW))
     assert again.complete
@@ -81,17 +81,17 @@ def test_a_second_rotation_has_nothing_left_to_do(
 
 
 def test_the_check_mode_counts_without_changing_anything(
-    database: tuple[sqlite3.Connection, Written],
+    sealed_db: tuple[sqlite3.Connection, Written],
 ) -> None:
-    conn, _ = database
+    conn, _ = sealed_db
     before = sealed_values(conn)
     report = rotate(conn, (OLD, NEW), write=False)
     assert sum(column.resealed for column in report.columns) == 22
     assert sealed_values(conn) == before
 
 
-def test_purged_values_stay_purged(database: tuple[sqlite3.Connection, Written]) -> None:
-    conn, _ = database
+def test_purged_values_stay_purged(sealed_db: tuple[sqlite3.Connection, Written]) -> None:
+    conn, _ = sealed_db
     conn.execute("UPDATE messages SET content = NULL, contact = NULL WHERE reference = 'REF00000'")
     conn.execute("UPDATE outbox SET envelope = X'' WHERE reference = 'REF00000'")
     rotate(conn, (OLD, NEW))
@@ -102,9 +102,9 @@ def test_purged_values_stay_purged(database: tuple[sqlite3.Connection, Written])
 
 
 def test_a_sealed_column_rotation_does_not_know_is_reported(
-    database: tuple[sqlite3.Connection, Written],
+    sealed_db: tuple[sqlite3.Connection, Written],
 ) -> None:
-    conn, _ = database
+    conn, _ = sealed_db
     conn.execute("CREATE TABLE later_feature (id INTEGER PRIMARY KEY, secret BLOB)")
     conn.execute(
         "INSERT INTO later_feature (secret) VALUES (?)",
@@ -118,7 +118,7 @@ def test_a_sealed_column_rotation_does_not_know_is_reported(
 def test_the_command_rotates_and_says_the_old_key_may_go(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    conn = store.open_database(tmp_path / "formhandler.sqlite3")
+    conn = database.open_database(tmp_path / "formhandler.sqlite3")
     written = fill(conn, DataCipher([OLD]), count=2)
     conn.close()
     keys = ",".join(base64.b64encode(key).decode() for key in (OLD, NEW))
@@ -129,5 +129,5 @@ def test_the_command_rotates_and_says_the_old_key_may_go(
     assert "messages.content: 2 sealed values, 2 to re-seal" in capsys.readouterr().out
     assert main(["rotate-keys"]) == 0
     assert "remove the 1 older key(s)" in capsys.readouterr().out
-    conn = store.open_database(tmp_path / "formhandler.sqlite3")
+    conn = database.open_database(tmp_path / "formhandler.sqlite3")
     read_back(conn, DataCipher([NEW]), written)

@@ -10,7 +10,8 @@ import pyotp
 import pytest
 from starlette.testclient import TestClient
 
-from formhandler import sessions, store
+from formhandler.staff import sessions
+from formhandler.storage import database
 from tests.staffkit import PASSWORD, Clock, add_account, csrf_of, login, side_of, staff_app
 
 START = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
@@ -126,7 +127,7 @@ def test_logout_and_disabling_end_the_session(app, client: TestClient, clock: Cl
     login(other, "an", secret, clock.now)
     assert other.get("/medewerkers/wachtrij/antwerpen").status_code == 200
     db = side_of(app).db()
-    from formhandler.users import disable_user
+    from formhandler.staff.accounts import disable_user
 
     disable_user(db, "an")
     db.close()
@@ -152,7 +153,7 @@ def test_post_without_or_with_a_wrong_csrf_token_is_refused(app, client: TestCli
     old = csrf_of(page.text)
     response = client.post("/medewerkers/afmelden", data={"csrf": old})
     assert response.status_code == 403
-    db = store.connect(side_of(app).settings.database_path)
+    db = database.connect(side_of(app).settings.database_path)
     actions = [row[0] for row in db.execute("SELECT action FROM audit_log")]
     assert actions.count("csrf_rejected") == 3
 
@@ -188,8 +189,8 @@ def test_development_over_http_drops_secure_and_the_host_prefix(client: TestClie
 def test_production_cookie_has_host_prefix_secure_httponly_samesite_strict(
     tmp_path: Path, site_dir: Path
 ) -> None:
-    from formhandler.app import create_app
-    from formhandler.settings import load_settings
+    from formhandler.core.settings import load_settings
+    from formhandler.web.app import create_app
     from tests.test_headers import production_environ
 
     app = create_app(load_settings(production_environ(tmp_path, site_dir)))

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from formhandler import replies, store, workflow
-from formhandler.users import StaffUser
+from formhandler.staff import replies, workflow
+from formhandler.staff.accounts import StaffUser
+from formhandler.storage import database
 from tests.conftest import ROOT
 from tests.staffkit import MailCatcher, add_message, brussels, side_of, staff_app
 
@@ -85,7 +86,7 @@ def test_one_escalation_to_the_coordinators_when_overdue(app, smtp: MailCatcher)
     assert escalations[0]["Subject"] == "Te laat: bericht TICK2345 is nog niet beantwoord"
     assert SECRET_TEXT not in escalations[0].as_string()
     # The overdue message now counts as not answered in time.
-    db = store.connect(side_of(app).settings.database_path)
+    db = database.connect(side_of(app).settings.database_path)
     assert db.execute("SELECT answered_in_time FROM message_statistics").fetchone()[0] == 0
     # The first tick, one minute before the due time, reminded the team (once).
     assert len(smtp.to(TEAM)) == 1
@@ -96,7 +97,7 @@ def test_an_answered_message_is_neither_reminded_nor_escalated(app, smtp: MailCa
     db = side.db()
     message = workflow.find(db, "TICK2345")
     assert message is not None
-    with store.transaction(db):
+    with database.transaction(db):
         workflow.record_answer(db, message, brussels("2026-11-24 11:00"))
     tick(app, "2026-11-24T14:00")
     tick(app, "2026-11-26T14:00")

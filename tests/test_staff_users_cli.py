@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pyotp
 
-from formhandler import store, users
-from formhandler.crypto import DataCipher
+from formhandler.core.crypto import DataCipher
+from formhandler.staff import accounts
+from formhandler.storage import database
 from tests.conftest import ROOT, development_settings
 
 
@@ -53,8 +54,10 @@ def test_user_add_reads_the_password_from_stdin_and_prints_the_totp_uri(
     assert "1712" in uri
     assert password not in done.stdout + done.stderr
     settings = development_settings(tmp_path, site_dir)
-    db = store.open_database(settings.database_path)
-    user = users.authenticate(db, "an", password, totp.now(), cipher=DataCipher(settings.data_keys))
+    db = database.open_database(settings.database_path)
+    user = accounts.authenticate(
+        db, "an", password, totp.now(), cipher=DataCipher(settings.data_keys)
+    )
     assert user is not None and user.role == "helper" and user.team == "antwerpen"
     listing = run(tmp_path, site_dir, "list").stdout
     assert "an\thelper\tantwerpen\tactive" in listing
@@ -84,7 +87,9 @@ def test_user_disable_stops_logins(tmp_path: Path, site_dir: Path) -> None:
     assert run(tmp_path, site_dir, "disable", "co").returncode == 0
     assert run(tmp_path, site_dir, "disable", "co").returncode == 1
     settings = development_settings(tmp_path, site_dir)
-    db = store.open_database(settings.database_path)
+    db = database.open_database(settings.database_path)
     cipher = DataCipher(settings.data_keys)
-    assert users.authenticate(db, "co", password, pyotp.TOTP(secret).now(), cipher=cipher) is None
+    assert (
+        accounts.authenticate(db, "co", password, pyotp.TOTP(secret).now(), cipher=cipher) is None
+    )
     assert "co\tcoordinator\t-\tdisabled" in run(tmp_path, site_dir, "list").stdout

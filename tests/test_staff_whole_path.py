@@ -14,8 +14,9 @@ from pathlib import Path
 import httpx2
 import pyotp
 
-from formhandler import scheduler, store
-from formhandler.workdays import BRUSSELS
+from formhandler.core.workdays import BRUSSELS
+from formhandler.staff import scheduler
+from formhandler.storage import database
 from tests.conftest import LiveServer, development_settings
 from tests.staffkit import PASSWORD, MailCatcher, add_account, csrf_of
 
@@ -76,7 +77,7 @@ def test_message_from_form_to_answer_counted_in_time(site_dir: Path, tmp_path: P
                 },
             )
             assert sent.status_code == 303, sent.text[:500]
-            db = store.connect(settings.database_path)
+            db = database.connect(settings.database_path)
             reference = db.execute("SELECT reference FROM messages").fetchone()[0]
 
             # The team hears of it, without the text.
@@ -99,7 +100,7 @@ def test_message_from_form_to_answer_counted_in_time(site_dir: Path, tmp_path: P
                 data={"csrf": token, "antwoord": REPLY},
             )
             assert answered.status_code == 303
-            assert store.message_state(db, reference) == "answered"
+            assert database.message_state(db, reference) == "answered"
 
             # The scheduler delivers it; it arrives from the helpline, with a neutral subject.
             # In a thread of its own: Playwright's sync API may hold this thread's loop.

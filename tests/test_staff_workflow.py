@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
-from formhandler import store
-from formhandler.mailsink import MailSink
+from formhandler.mail.devsink import MailSink
+from formhandler.storage import database
 from tests.forms_support import run_async
 from tests.staffkit import (
     Clock,
@@ -52,7 +52,7 @@ def client_for(app, role: str, team: str | None, clock: Clock, name: str | None 
 
 
 def audit_rows(app) -> list[tuple[str, str, str | None, str]]:
-    db = store.connect(side_of(app).settings.database_path)
+    db = database.connect(side_of(app).settings.database_path)
     return [
         tuple(row) for row in db.execute("SELECT actor, action, reference, outcome FROM audit_log")
     ]
@@ -85,7 +85,7 @@ def test_another_teams_message_or_a_guessed_reference_is_404_and_audited(app, cl
     refused = [row for row in audit_rows(app) if row[3] == "geweigerd"]
     assert ("an", "forbidden", "LIMB2345", "geweigerd") in refused
     assert ("an", "forbidden", "ZZZZ9999", "geweigerd") in refused
-    db = store.connect(side_of(app).settings.database_path)
+    db = database.connect(side_of(app).settings.database_path)
     assert (
         db.execute("SELECT claimed_at FROM messages WHERE reference='LIMB2345'").fetchone()[0]
         is None
@@ -191,14 +191,14 @@ def test_claim_note_and_close_a_callback_request_with_categories(app, clock: Clo
     )
     assert closed.status_code == 200
     assert "afgesloten" in closed.text
-    db = store.connect(side_of(app).settings.database_path)
+    db = database.connect(side_of(app).settings.database_path)
     row = db.execute(
         "SELECT s.problem, s.followups, s.outcome, s.working_minutes_to_answer, s.answered_in_time"
         " FROM message_statistics s JOIN messages m ON m.id = s.message_id"
         " WHERE m.reference = 'BELM2345'"
     ).fetchone()
     assert tuple(row) == ("partnergeweld", "advies,doorverwezen-caw", "gesprek", 85, 1)
-    assert store.message_state(db, "BELM2345") == "closed"
+    assert database.message_state(db, "BELM2345") == "closed"
     actions = [(row[1], row[2]) for row in audit_rows(app) if row[0] == "an"]
     for action in ("view_message", "claim", "note", "close"):
         assert (action, "BELM2345") in actions
@@ -253,7 +253,8 @@ def test_development_mail_sink_can_be_read_on_the_staff_side(app, clock: Clock) 
 
 
 def test_share_in_time_and_median_working_hours_per_queue(tmp_path: Path, site_dir: Path) -> None:
-    from formhandler import statistics, workflow
+    from formhandler.staff import workflow
+    from formhandler.storage import statistics
 
     app = staff_app(tmp_path, site_dir)
     answers = {
@@ -265,9 +266,9 @@ def test_share_in_time_and_median_working_hours_per_queue(tmp_path: Path, site_d
         add_message(app, reference, queue="limburg", received=brussels("2026-11-23 10:00"))
     db = side_of(app).db()
     for reference, when in answers.items():
-        with store.transaction(db):
+        with database.transaction(db):
             workflow.record_answer(db, workflow.find(db, reference), brussels(when))
-    with store.transaction(db):
+    with database.transaction(db):
         statistics.record_overdue(db, workflow.find(db, "LATE2345").id)
     (row,) = statistics.per_queue(db, "2026-11")
     assert (row.queue, row.received, row.answered, row.in_time, row.decided) == (
@@ -282,7 +283,7 @@ def test_share_in_time_and_median_working_hours_per_queue(tmp_path: Path, site_d
 
 
 def test_mail_waiting_over_thirty_minutes_shows_on_the_staff_side(app, clock: Clock) -> None:
-    from formhandler import outbox
+    from formhandler.mail import outbox
 
     helper = client_for(app, "helper", "antwerpen", clock)
     assert "30 minuten" not in helper.get("/medewerkers/wachtrij/antwerpen").text
@@ -295,7 +296,7 @@ def test_mail_waiting_over_thirty_minutes_shows_on_the_staff_side(app, clock: Cl
         body="ANTW2345",
         now=clock.now,
     )
-    with store.transaction(db):
+    with database.transaction(db):
         outbox.enqueue(db, side.cipher, mail, kind="notification", reference=None, now=clock.now)
     clock.advance(minutes=29)
     assert "30 minuten" not in helper.get("/medewerkers/wachtrij/antwerpen").text

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from deploy.render_nginx import Target
-from formhandler.cli import build_parser
+from formhandler.cli.main import build_parser
 
 SYSTEMD = Path(__file__).resolve().parent.parent / "deploy" / "systemd"
 UNITS = sorted(SYSTEMD.glob("formhandler*.*"))

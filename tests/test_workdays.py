@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from formhandler.workdays import (
+from formhandler.core.workdays import (
     BRUSSELS,
     closed_reason,
     describe_left,

@@ -1,0 +1,63 @@
+"""The `formhandler` command: serve, tick, user (see README.md)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from formhandler.cli import users
+from formhandler.core.settings import SettingsError, load_settings
+from formhandler.staff import scheduler
+from formhandler.storage import backup, rotation
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from formhandler.web.app import create_app
+
+    settings = load_settings()
+    app = create_app(settings)
+    print(f"formhandler ({settings.env}) on http://{args.host}:{args.port}/", flush=True)
+    # Behind nginx on the same host the client address comes from X-Forwarded-For,
+    # trusted from 127.0.0.1 only: rate limits and login throttling then count people,
+    # not the proxy. No access log: it would write client IP addresses.
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        access_log=False,
+        log_level="info",
+        proxy_headers=True,
+        forwarded_allow_ips="127.0.0.1",
+    )
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="formhandler", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="run the service (site, forms, staff side)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(handler=_serve)
+
+    backup.register(commands)  # backup DEST, restore SRC
+    rotation.register(commands)  # rotate-keys
+    scheduler.register(commands)  # tick [--now ISO]
+
+    users.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except SettingsError as error:
+        print(f"formhandler: {error}", file=sys.stderr)
+        return 2

@@ -1,0 +1,69 @@
+"""The formhandler application: the built site, the forms, the staff side, /healthz.
+
+In production a web server serves `site/` itself and passes only the form and
+staff URLs here; `make serve` lets this one process do everything.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from formhandler.core.config_check import check_production
+from formhandler.core.settings import Settings, SettingsError, load_settings
+from formhandler.mail import outbox
+from formhandler.staff import scheduler
+from formhandler.storage import database
+from formhandler.web import form_pages, staff_pages
+from formhandler.web.headers import SecurityHeaders, middleware_options
+
+log = logging.getLogger("formhandler")
+
+
+async def healthz(request: Request) -> JSONResponse:
+    """Liveness and the outbox: how many mails wait, the oldest's age; no personal data.
+
+    Status "mail-delayed" when a mail has waited 30 minutes or more.
+    """
+    conn = database.connect(request.app.state.settings.database_path)
+    try:
+        waiting = outbox.waiting(conn, datetime.now(UTC))
+    finally:
+        conn.close()
+    body = {
+        "status": "mail-delayed" if waiting.delayed else "ok",
+        "outbox": {"waiting": waiting.count, "oldest_seconds": waiting.oldest_seconds},
+    }
+    return JSONResponse(body, headers={"Cache-Control": "no-store"})
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    settings = settings or load_settings()
+    # Unsafe production settings stop the service here (formhandler/config_check.py).
+    check_production(settings)
+    if not (settings.site_dir / "index.html").is_file():
+        raise SettingsError(
+            f"The built site is missing in {settings.site_dir}. Run 'make build' first, "
+            "or set FORMHANDLER_SITE_DIR to the folder that holds it."
+        )
+    routes = [
+        Route("/healthz", healthz),
+        # The forms (formhandler/form_pages.py) before the site's static Mount.
+        *form_pages.routes(),
+        Mount("/medewerkers", routes=staff_pages.routes()),
+        Mount("/", app=StaticFiles(directory=settings.site_dir, html=True), name="site"),
+    ]
+    # Security headers on every response, the same nginx sets (formhandler/headers.py).
+    middleware = [Middleware(SecurityHeaders, **middleware_options(settings))]
+    app = Starlette(routes=routes, middleware=middleware, lifespan=scheduler.lifespan)
+    app.state.settings = settings
+    app.state.forms = form_pages.FormService(settings)
+    app.state.staff = staff_pages.setup(settings)
+    return app

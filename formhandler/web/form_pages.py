@@ -1,0 +1,512 @@
+"""The form pages: GET shows a form, POST checks and stores it, then 303 to the confirmation.
+
+The order of checks on a POST, and what each failure gets:
+
+1. the body: over 64 KiB -> 413 page saying how long a message may be; a file,
+   another content type, invalid UTF-8, too many or repeated fields -> 400 page;
+2. the honeypot, then the token: forged, too fast or already used -> 400 page that
+   says how to reach 1712 otherwise (a person taken for a bot still finds help);
+   expired -> the form again with the text kept and a fresh token;
+3. the rate limit -> 429, the form again with the text kept and the phone line;
+4. the fields (forms.validate) -> 400, the form with an error summary, values kept;
+5. one transaction: the token's nonce, the message (sealed), the team's notification
+   and the confirmation if asked; COMMIT (WAL, synchronous FULL) before the 303.
+
+The notification is tried at once after the response; the outbox retries it later
+if that fails. Nothing a person wrote is logged, and no cookie is set.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl
+
+from itsdangerous import BadSignature, URLSafeTimedSerializer
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup, escape
+from starlette.background import BackgroundTask
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from starlette.routing import BaseRoute, Route
+
+from formhandler.core.crypto import DataCipher
+from formhandler.core.settings import Settings
+from formhandler.core.teams import load_teams
+from formhandler.core.workdays import reply_due
+from formhandler.forms.ratelimit import SubmissionLimit
+from formhandler.forms.references import new_reference
+from formhandler.forms.specs import FORMS, FormSpec, Result, audience_of, language_of, say, validate
+from formhandler.forms.tokens import FormToken, FormTokens, TokenRejected
+from formhandler.forms.wording import due_in_words, helpline_hours, phone, text
+from formhandler.forms import notifications
+from formhandler.mail.outbox import Outbox
+from formhandler.storage import database
+from formhandler.web.pageshell import ASSETS_URL, PageShell
+
+log = logging.getLogger("formhandler.forms.specs")
+
+HERE = Path(__file__).resolve().parent
+MAX_BODY = 64 * 1024
+MAX_FIELDS = 40
+HONEYPOT = "website"
+# A confirmation link works for a day: long enough to reload, short enough that an old
+# entry in a shared device's history no longer shows a reference.
+CONFIRMATION_MAX_AGE = 24 * 3600
+# How much of an oversized body is read (and dropped) so the browser shows our 413 page.
+_DRAIN_LIMIT = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class FormPage:
+    path: str
+    form: str
+    variant: str
+    # No trailing slash: the page then sits in the form page's folder, so the theme's
+    # relative links (stylesheets, scripts, navigation) resolve as on the form page.
+    sent_path: str
+
+
+PAGES = (
+    FormPage("/contact/mail/", "mail", "nl", "/contact/mail/verstuurd"),
+    FormPage("/fr/contact/mail/", "mail", "fr", "/fr/contact/mail/envoye"),
+    FormPage("/en/contact/mail/", "mail", "en", "/en/contact/mail/sent"),
+    FormPage("/kinderen/mail/", "mail", "kinderen", "/kinderen/mail/verstuurd"),
+    FormPage("/jongeren/mail/", "mail", "jongeren", "/jongeren/mail/verstuurd"),
+    FormPage("/contact/klacht/", "klacht", "nl", "/contact/klacht/verstuurd"),
+    FormPage("/fr/contact/klacht/", "klacht", "fr", "/fr/contact/klacht/envoye"),
+    FormPage("/en/contact/klacht/", "klacht", "en", "/en/contact/klacht/sent"),
+)
+
+_TEMPLATES = Environment(
+    loader=FileSystemLoader(HERE / "templates"),
+    autoescape=select_autoescape(["html"]),
+    trim_blocks=False,
+)
+
+
+class Unreadable(Exception):
+    """The body is not a form this service reads (file, content type, encoding, fields)."""
+
+
+class TooLarge(Exception):
+    """The body is over MAX_BODY."""
+
+
+class Replayed(Exception):
+    """The token's nonce was used already."""
+
+
+def _help_lines(variant: str) -> tuple[Markup, Markup]:
+    def link(name: str) -> Markup:
+        number = phone(name)
+        return Markup('<a href="{}">{}</a>').format(number.href, number.number)
+
+    sooner = escape(text("sooner_body", variant)).format(
+        hulplijn=link("hulplijn"), uren=helpline_hours(variant), awel=link("awel")
+    )
+    emergency = escape(text("emergency", variant)).format(
+        noodnummer=link("noodnummer"), politie=link("politie")
+    )
+    return sooner, emergency
+
+
+async def _read_form(request: Request) -> dict[str, str]:
+    media, _, params = request.headers.get("content-type", "").partition(";")
+    media = media.strip().lower()
+    length = request.headers.get("content-length")
+    if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
+        if not length.isdigit():
+            raise Unreadable("content-length")
+        await _drain(request)
+        raise TooLarge
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_BODY:
+            await _drain(request)
+            raise TooLarge
+    if media == "multipart/form-data":
+        raise Unreadable("multipart")
+    if media != "application/x-www-form-urlencoded":
+        raise Unreadable("content-type")
+    charset = params.strip().lower()
+    if charset and charset.replace(" ", "") not in ("charset=utf-8", 'charset="utf-8"'):
+        raise Unreadable("charset")
+    try:
+        pairs = parse_qsl(
+            bytes(body).decode("utf-8"),
+            keep_blank_values=True,
+            encoding="utf-8",
+            errors="strict",
+            max_num_fields=MAX_FIELDS,
+        )
+    except UnicodeDecodeError as error:
+        raise Unreadable("encoding") from error
+    except ValueError as error:
+        raise Unreadable("fields") from error
+    fields: dict[str, str] = {}
+    for name, value in pairs:
+        if name in fields:
+            raise Unreadable("repeated field")
+        fields[name] = value
+    return fields
+
+
+async def _drain(request: Request) -> None:
+    # Reading the rest lets the browser show our page instead of a connection error.
+    seen = 0
+    try:
+        async for chunk in request.stream():
+            seen += len(chunk)
+            if seen > _DRAIN_LIMIT:
+                return
+    except Exception:  # the client went away; nothing to answer
+        return
+
+
+class FormService:
+    """Everything the form routes share, made once at start."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        keys = [str(key) for key in settings.secret_keys]
+        self.cipher = DataCipher(settings.data_keys)
+        self.tokens = FormTokens(keys, min_fill=timedelta(seconds=settings.min_fill_seconds))
+        self.limit = SubmissionLimit(*settings.rate_limit)
+        self.teams = load_teams(settings.teams_file)
+        self.confirmations = URLSafeTimedSerializer(
+            keys,
+            salt="formhandler.confirmation",
+            signer_kwargs={"digest_method": hashlib.sha256},
+        )
+        self.shells = {
+            page.path: PageShell.load(settings.site_dir / page.path.strip("/") / "index.html")
+            for page in PAGES
+        }
+        database.open_database(settings.database_path).close()
+
+    # --- pages ---------------------------------------------------------------------------
+
+    def _fields(self, spec: FormSpec, variant: str) -> list[dict[str, Any]]:
+        drawn = []
+        for f in spec.fields_for(variant):
+            options = [{"value": o.value, "label": say(o.label, variant)} for o in f.options]
+            if f.kind == "radios" and not f.required:
+                no_answer = {
+                    "nl": "Zeg ik liever niet",
+                    "fr": "Je préfère ne pas répondre",
+                    "en": "I would rather not say",
+                    "kinderen": "Weet ik niet of zeg ik liever niet",
+                }
+                options.append({"value": "", "label": say(no_answer, variant)})
+            drawn.append(
+                {
+                    "name": f.name,
+                    "kind": f.kind,
+                    "label": say(f.label, variant),
+                    "hint": say(f.hint, variant) if f.hint else None,
+                    "optional": f.required is None and f.kind != "checkbox",
+                    "options": options,
+                    "autocomplete": f.autocomplete,
+                    "max_length": f.max_length,
+                    "rows": 10 if f.max_length > 4000 else 5,
+                    "limit": text("limit", variant, max=f.max_length),
+                }
+            )
+        return drawn
+
+    def form_response(
+        self,
+        page: FormPage,
+        *,
+        token: str,
+        values: dict[str, str] | None = None,
+        errors: dict[str, str] | None = None,
+        notice: str | None = None,
+        with_phone: bool = False,
+        status: int = 200,
+    ) -> HTMLResponse:
+        spec = FORMS[page.form]
+        variant = page.variant
+        errors = errors or {}
+        summary = [{"field": None, "message": notice}] if notice else []
+        summary += [{"field": name, "message": message} for name, message in errors.items()]
+        top = _TEMPLATES.get_template("form_summary.html").render(
+            summary=summary,
+            summary_title=text("summary_title", variant),
+            summary_help=_help_lines(variant)[0] if with_phone else None,
+        )
+        body = _TEMPLATES.get_template("form_body.html").render(
+            error_prefix=text("error_prefix", variant),
+            optional=text("optional", variant),
+            counter_left=text("counter_left", variant, n="{n}"),
+            counter_over=text("counter_over", variant, n="{n}"),
+            honeypot=text("honeypot", variant),
+            fields=self._fields(spec, variant),
+            values=values or {},
+            errors=errors,
+            token=token,
+            action=page.path,
+            form_name=spec.name,
+            submit=say(spec.submit, variant),
+        )
+        prefix = text("error_prefix", variant) if summary else ""
+        html = self.shells[page.path].render(body, title_prefix=prefix, top=top)
+        return HTMLResponse(html, status_code=status)
+
+    def problem_response(
+        self, page: FormPage, kind: str, status: int, *, back: bool = True
+    ) -> HTMLResponse:
+        variant = page.variant
+        sooner, emergency = _help_lines(variant)
+        body = _TEMPLATES.get_template("form_problem.html").render(
+            body=text(f"{kind}_body", variant, max=self._message_limit(page)),
+            sooner=sooner,
+            emergency=emergency,
+            back=page.path if back else None,
+            back_label=text("back_to_form", variant),
+        )
+        heading = text(f"{kind}_title", variant)
+        html = self.shells[page.path].render(body, heading=heading)
+        return HTMLResponse(html, status_code=status)
+
+    def _message_limit(self, page: FormPage) -> int:
+        spec = FORMS[page.form]
+        return max(f.max_length for f in spec.fields_for(page.variant) if f.kind == "textarea")
+
+    def sent_response(self, page: FormPage, reference: str, due: datetime, by: str) -> Response:
+        variant = page.variant
+        sooner, emergency = _help_lines(variant)
+        due_text = due_in_words(due, language_of(variant))
+        body = _TEMPLATES.get_template("form_sent.html").render(
+            reference_label=text("reference", variant),
+            reference=reference,
+            answer=text("answer_email" if by == "email" else "answer_phone", variant, due=due_text),
+            next_title=text("next_title", variant),
+            next_body=text("next_body", variant),
+            keep_reference=text("keep_reference", variant),
+            by_email=by == "email",
+            spam=text("spam", variant),
+            sooner_title=text("sooner_title", variant),
+            sooner=sooner,
+            emergency=emergency,
+        )
+        heading = say(FORMS[page.form].sent_title, variant)
+        return HTMLResponse(self.shells[page.path].render(body, heading=heading))
+
+    # --- storing ---------------------------------------------------------------------------
+
+    def commit(
+        self, page: FormPage, result: Result, token: FormToken, now: datetime
+    ) -> tuple[str, datetime, list[int]]:
+        """Store the message and its mails in one transaction; (reference, due, outbox ids)."""
+        spec = FORMS[page.form]
+        values = result.values
+        due = reply_due(now, self.settings.closing_days)
+        queue = self.teams.queue_for(spec.name, values.get("regio"))
+        categories: dict[str, str | None] = {
+            column: values.get(name) or None for name, column in spec.categories.items()
+        }
+        if page.variant == "kinderen":
+            categories["age_group"] = "tot-12"  # the children's site is for under 13
+        conn = database.connect(self.settings.database_path)
+        try:
+            with database.transaction(conn):
+                if not database.use_token_nonce(
+                    conn, token.nonce, token.expires_at(self.tokens.max_age)
+                ):
+                    raise Replayed
+                reference = self._free_reference(conn)
+                database.insert_message(
+                    conn,
+                    self.cipher,
+                    database.NewMessage(
+                        reference=reference,
+                        form=spec.name,
+                        audience=audience_of(page.variant),
+                        language=language_of(page.variant),
+                        queue=queue.key,
+                        reply_by=result.reply_by,
+                        content={name: values.get(name, "") for name in spec.content},
+                        contact={name: values.get(name, "") for name in spec.contact},
+                        categories=categories,
+                        received_at=now,
+                        due_at=due,
+                    ),
+                )
+                ids = [
+                    notifications.notify_team(
+                        conn,
+                        self.cipher,
+                        self.settings,
+                        queue=queue,
+                        reference=reference,
+                        form=spec.name,
+                        due=due,
+                        now=now,
+                    )
+                ]
+                if values.get("bevestiging") and values.get("email"):
+                    ids.append(
+                        notifications.confirm_to_person(
+                            conn,
+                            self.cipher,
+                            self.settings,
+                            address=values["email"],
+                            reference=reference,
+                            variant=page.variant,
+                            due=due,
+                            now=now,
+                        )
+                    )
+        finally:
+            conn.close()
+        return reference, due, ids
+
+    @staticmethod
+    def _free_reference(conn: sqlite3.Connection) -> str:
+        while True:
+            reference = new_reference()
+            taken = conn.execute("SELECT 1 FROM messages WHERE reference = ?", (reference,))
+            if taken.fetchone() is None:
+                return reference
+
+    def token_used(self, nonce: str) -> bool:
+        conn = database.connect(self.settings.database_path)
+        try:
+            return database.token_nonce_used(conn, nonce)
+        finally:
+            conn.close()
+
+
+async def _deliver_now(request: Request, ids: list[int]) -> None:
+    mailer = getattr(request.app.state, "mailer", None)
+    if mailer is None:
+        return  # no lifespan (a test without it): the next tick delivers
+    service: FormService = request.app.state.forms
+    try:
+        await Outbox(service.settings.database_path, service.cipher, mailer).deliver_due(
+            datetime.now(UTC), ids=ids
+        )
+    except Exception:  # the outbox keeps the mail; the background tick tries again
+        log.exception("immediate delivery failed; the scheduler retries")
+
+
+def _form_endpoint(page: FormPage):  # type: ignore[no-untyped-def]
+    async def endpoint(request: Request) -> Response:
+        service: FormService = request.app.state.forms
+        now = datetime.now(UTC)
+        if request.method != "POST":
+            return service.form_response(page, token=service.tokens.issue(page.form, now))
+        return await _submit(request, service, page, now)
+
+    return endpoint
+
+
+async def _submit(
+    request: Request, service: FormService, page: FormPage, now: datetime
+) -> Response:
+    try:
+        fields = await _read_form(request)
+    except TooLarge:
+        log.info("form %s refused: body over %d bytes", page.path, MAX_BODY)
+        return service.problem_response(page, "too_large", 413)
+    except Unreadable as error:
+        log.info("form %s refused: unreadable (%s)", page.path, error)
+        return service.problem_response(page, "unreadable", 400)
+    if fields.get(HONEYPOT):
+        log.info("form %s refused: honeypot filled", page.path)
+        return service.problem_response(page, "rejected", 400)
+    spec = FORMS[page.form]
+    kept = {f.name: fields.get(f.name, "") for f in spec.fields_for(page.variant)}
+    try:
+        token = service.tokens.check(page.form, fields.get("token", ""), now)
+    except TokenRejected as rejected:
+        if rejected.reason == "expired":
+            log.info("form %s: token expired, form shown again", page.path)
+            return service.form_response(
+                page,
+                token=service.tokens.issue(page.form, now),
+                values=kept,
+                notice=text("expired", page.variant),
+                status=400,
+            )
+        log.info("form %s refused: token %s", page.path, rejected.reason)
+        return service.problem_response(page, "rejected", 400)
+    if await run_in_threadpool(service.token_used, token.nonce):
+        log.info("form %s refused: token replayed", page.path)
+        return service.problem_response(page, "rejected", 400)
+    client = request.client.host if request.client else "unknown"
+    if not service.limit.allows(client, now.date()):
+        log.info("form %s: rate limit reached", page.path)
+        return service.form_response(
+            page,
+            token=fields.get("token", ""),
+            values=kept,
+            notice=text("rate_limited", page.variant),
+            with_phone=True,
+            status=429,
+        )
+    result = validate(spec, fields, page.variant)
+    if not result.ok:
+        return service.form_response(
+            page,
+            token=fields.get("token", ""),
+            values=result.values,
+            errors=result.errors,
+            status=400,
+        )
+    try:
+        reference, due, ids = await run_in_threadpool(service.commit, page, result, token, now)
+    except Replayed:
+        log.info("form %s refused: token replayed", page.path)
+        return service.problem_response(page, "rejected", 400)
+    service.limit.count(client, now.date())
+    log.info("message %s received (%s, %s)", reference, page.form, page.variant)
+    signed = service.confirmations.dumps(
+        {"r": reference, "d": database.timestamp(due), "b": result.reply_by}
+    )
+    return RedirectResponse(
+        f"{page.sent_path}?bevestiging={signed}",
+        status_code=303,
+        background=BackgroundTask(_deliver_now, request, ids),
+    )
+
+
+def _sent_endpoint(page: FormPage):  # type: ignore[no-untyped-def]
+    async def endpoint(request: Request) -> Response:
+        service: FormService = request.app.state.forms
+        try:
+            data = service.confirmations.loads(
+                request.query_params.get("bevestiging", ""), max_age=CONFIRMATION_MAX_AGE
+            )
+            reference, due, by = data["r"], database.moment(data["d"]), data["b"]
+        except (BadSignature, KeyError, TypeError, ValueError):
+            return RedirectResponse(page.path, status_code=303)
+        return service.sent_response(page, reference, due, by)
+
+    return endpoint
+
+
+async def _asset(request: Request) -> Response:
+    name = request.path_params["name"]
+    media = {"forms.css": "text/css", "forms.js": "text/javascript"}.get(name)
+    if media is None:
+        return Response(status_code=404)
+    return FileResponse(HERE / "static" / name, media_type=media)
+
+
+def routes() -> list[BaseRoute]:
+    """The form routes; they must come before the site's static Mount."""
+    found: list[BaseRoute] = [Route(ASSETS_URL + "/{name}", _asset)]
+    for page in PAGES:
+        found.append(Route(page.path, _form_endpoint(page), methods=["GET", "POST"]))
+        found.append(Route(page.sent_path, _sent_endpoint(page), methods=["GET"]))
+    return found
