@@ -16,10 +16,12 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from bench.builds import RUNS, build_times
-from bench.load import RATES, LoadResults, Mailbox, Service, percentile, run_load
+from bench.load import RATES, LoadResults, Service, percentile, run_load
 from bench.peer import build_peer
 from bench.weight import PAGES, Weight, page_weights
-from deploy.local_nginx import LocalNginx, copy_site, free_port
+from tests.support.nginx import LocalNginx, copy_site
+from tests.support.ports import free_port
+from tests.support.smtp import SmtpServer
 from tools.build_site import build_site
 
 # The targets.
@@ -147,8 +149,8 @@ def measure_weights(work: Path) -> tuple[dict[str, Weight], dict[str, Weight]]:
     from deploy.precompress import precompress
 
     precompress(peer)
-    mailbox = Mailbox()
-    mailbox.controller.start()
+    mailbox = SmtpServer()
+    mailbox.start()
     service = Service(work, site, mailbox.port)
     try:
         with (
@@ -160,7 +162,7 @@ def measure_weights(work: Path) -> tuple[dict[str, Weight], dict[str, Weight]]:
             return page_weights(playwright, ours.url), page_weights(playwright, theirs.url)
     finally:
         service.stop()
-        mailbox.controller.stop()
+        mailbox.stop()
 
 
 def main() -> int:

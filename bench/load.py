@@ -35,15 +35,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.message import Message
 from pathlib import Path
-from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-from aiosmtpd.controller import Controller
 from itsdangerous import URLSafeTimedSerializer
 
-from deploy.local_nginx import LocalNginx, free_port
 from formhandler.core.settings import Settings, load_settings
 from formhandler.forms.tokens import FormTokens
+from tests.support.nginx import LocalNginx
+from tests.support.ports import free_port
+from tests.support.smtp import SmtpServer
 
 HERE = Path(__file__).resolve().parent
 FORMHANDLER = Path(sys.executable).parent / "formhandler"
@@ -58,31 +58,6 @@ def percentile(values: list[float], share: float) -> float:
     """Nearest-rank percentile (share 0.5 = median, 0.99 = p99)."""
     ordered = sorted(values)
     return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
-
-
-class Mailbox:
-    """aiosmtpd on 127.0.0.1 that notes when each mail arrived."""
-
-    def __init__(self) -> None:
-        self.port = free_port()
-        self.arrived: list[tuple[float, bytes]] = []
-        self.lock = threading.Lock()
-        self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        with self.lock:
-            self.arrived.append((time.monotonic(), envelope.original_content))
-        return "250 OK"
-
-    def arrival_of(self, needle: bytes, timeout: float = 30) -> float | None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            with self.lock:
-                for moment, content in self.arrived:
-                    if needle in content:
-                        return moment
-            time.sleep(0.02)
-        return None
 
 
 class Service:
@@ -261,7 +236,7 @@ class Person:
 
 
 def fill_in_like_a_person(
-    client: Browserless, mailbox: Mailbox, person: Person, fill_seconds: float
+    client: Browserless, mailbox: SmtpServer, person: Person, fill_seconds: float
 ) -> None:
     status, _, page = client.request("GET", "/contact/mail/", person.source)
     found = TOKEN.search(page.decode())
@@ -277,7 +252,8 @@ def fill_in_like_a_person(
     person.status = status
     if status == 303:
         person.reference = reference_of(headers["location"])
-        arrived = mailbox.arrival_of(person.reference.encode())
+        found = mailbox.containing(person.reference.encode(), timeout=30)
+        arrived = found.arrived if found else None
         person.mail_seconds = None if arrived is None else arrived - start
 
 
@@ -299,7 +275,7 @@ class FloodResult:
         return sum(1 for person in self.people if person.mail_seconds is not None)
 
 
-def flood(service: Service, nginx: LocalNginx, mailbox: Mailbox) -> FloodResult:
+def flood(service: Service, nginx: LocalNginx, mailbox: SmtpServer) -> FloodResult:
     client = Browserless(nginx)
     rss_before = service.rss_mib()
     junk = subprocess.Popen(
@@ -348,7 +324,7 @@ def flood(service: Service, nginx: LocalNginx, mailbox: Mailbox) -> FloodResult:
 
 
 def mail_delays(
-    service: Service, nginx: LocalNginx, mailbox: Mailbox, count: int = 20
+    service: Service, nginx: LocalNginx, mailbox: SmtpServer, count: int = 20
 ) -> list[float]:
     """Seconds from a POST's start until the team's notification is at the SMTP server."""
     client = Browserless(nginx)
@@ -360,7 +336,8 @@ def mail_delays(
         )
         if status != 303:
             raise RuntimeError(f"a submission for the mail timing was refused ({status})")
-        arrived = mailbox.arrival_of(reference_of(headers["location"]).encode())
+        found = mailbox.containing(reference_of(headers["location"]).encode(), timeout=30)
+        arrived = found.arrived if found else None
         if arrived is None:
             raise RuntimeError("a team notification did not arrive within 30 seconds")
         delays.append(arrived - start)
@@ -381,8 +358,8 @@ class LoadResults:
 
 
 def run_load(work: Path, site: Path) -> LoadResults:
-    mailbox = Mailbox()
-    mailbox.controller.start()
+    mailbox = SmtpServer()
+    mailbox.start()
     try:
         # Throughput and mail delay: no rate limit (wrk is one address), 1 s minimum fill.
         service = Service(
@@ -416,5 +393,5 @@ def run_load(work: Path, site: Path) -> LoadResults:
         finally:
             service.stop()
     finally:
-        mailbox.controller.stop()
+        mailbox.stop()
     return LoadResults(ceiling, rates, flooded, delays)

@@ -1,6 +1,6 @@
 """Write the nginx configuration for 1712 from deploy/nginx/1712.conf.template.
 
-The security headers come from formhandler/headers.py, so nginx and
+The security headers come from formhandler/web/headers.py, so nginx and
 formhandler send the same ones. Usage (on the server, from the project folder):
 
     .venv/bin/python -m deploy.render_nginx --server-name www.1712.be \\

@@ -10,8 +10,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from tests.conftest import ROOT, built_pages, copy_of_project, page_url
-from tests.htmlscan import scan
+from tests.support.html import scan
+from tests.support.site import ROOT, built_pages, copy_of_project, page_url
 from tools.build_site import BuildError, build_site
 
 # Every FAQ question of issue 3, as the heading (h2) it has on the FAQ page of each language.

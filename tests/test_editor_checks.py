@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from hooks import editor_checks
-from tests.conftest import copy_of_project
+from tests.support.site import copy_of_project
 from tools.build_site import BuildError, build_site
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,8 +12,8 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from hooks import news
-from tests.conftest import built_pages, copy_of_project
-from tests.htmlscan import scan
+from tests.support.html import scan
+from tests.support.site import built_pages, copy_of_project
 from tools.build_site import BuildError, build_site
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -19,8 +19,8 @@ from hooks.organisations import (
     is_belgian_number,
     load,
 )
-from tests.conftest import ROOT, copy_of_project
-from tests.htmlscan import scan
+from tests.support.html import scan
+from tests.support.site import ROOT, copy_of_project
 from tools.build_site import BuildError, build_site
 
 CONTACT = yaml.safe_load((ROOT / "data" / "contact.yml").read_text(encoding="utf-8"))

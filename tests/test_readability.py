@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from tests.conftest import built_pages
+from tests.support.site import built_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 

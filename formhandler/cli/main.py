@@ -7,19 +7,18 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from formhandler.cli import users
+from formhandler.cli import data, tick, users
 from formhandler.core.settings import SettingsError, load_settings
-from formhandler.staff import scheduler
-from formhandler.storage import backup, rotation
 
 
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from formhandler.cli.development import development_sink
     from formhandler.web.app import create_app
 
     settings = load_settings()
-    app = create_app(settings)
+    app = create_app(settings, start_sink=development_sink)
     print(f"formhandler ({settings.env}) on http://{args.host}:{args.port}/", flush=True)
     # Behind nginx on the same host the client address comes from X-Forwarded-For,
     # trusted from 127.0.0.1 only: rate limits and login throttling then count people,
@@ -45,9 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(handler=_serve)
 
-    backup.register(commands)  # backup DEST, restore SRC
-    rotation.register(commands)  # rotate-keys
-    scheduler.register(commands)  # tick [--now ISO]
+    data.register_backup(commands)  # backup DEST, restore SRC
+    data.register_rotation(commands)  # rotate-keys
+    tick.register_tick(commands)  # tick [--now ISO]
 
     users.register(commands)
     return parser

@@ -4,7 +4,7 @@ When formhandler runs in development without FORMHANDLER_SMTP_HOST, it starts th
 sink on 127.0.0.1 and sends every mail there, through the same outbox and SMTP
 code as in production, so nothing leaves the machine and yet the whole path runs.
 The mails are stored (sealed) in `sink_messages`; the staff side lists them with
-`received_mails`.
+`storage.sink.received_mails`.
 """
 
 from __future__ import annotations
@@ -12,10 +12,7 @@ from __future__ import annotations
 import base64
 import logging
 import socket
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from email import message_from_bytes, policy
-from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
@@ -23,9 +20,9 @@ from aiosmtpd.controller import Controller
 
 from formhandler.core.crypto import DataCipher
 from formhandler.mail.smtp import SmtpMailer
-from formhandler.storage import database
+from formhandler.storage import database, sink
 
-log = logging.getLogger("formhandler.mail.devsink")
+log = logging.getLogger(__name__)
 
 
 class _StoreHandler:
@@ -41,17 +38,7 @@ class _StoreHandler:
         }
         conn = database.connect(self.database)
         try:
-            with database.transaction(conn):
-                received = database.timestamp(datetime.now(UTC))
-                cursor = conn.execute(
-                    "INSERT INTO sink_messages (received_at, envelope) VALUES (?, x'')",
-                    (received,),
-                )
-                row_id = cursor.lastrowid
-                conn.execute(
-                    "UPDATE sink_messages SET envelope = ? WHERE id = ?",
-                    (database.seal_json(self.cipher, kept, f"sink_messages:{row_id}"), row_id),
-                )
+            sink.keep(conn, self.cipher, kept, datetime.now(UTC))
         finally:
             conn.close()
         return "250 Message accepted for delivery"
@@ -92,40 +79,3 @@ class MailSink:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
-
-
-@dataclass(frozen=True)
-class SinkMail:
-    id: int
-    received_at: datetime
-    sender: str
-    recipients: tuple[str, ...]
-    message: EmailMessage
-
-
-def received_mails(db_path: Path, cipher: DataCipher, limit: int = 100) -> list[SinkMail]:
-    """The newest mails the sink caught, newest first."""
-    conn = database.connect(db_path)
-    try:
-        rows = conn.execute(
-            "SELECT id, received_at, envelope FROM sink_messages ORDER BY id DESC LIMIT ?",
-            (limit,),
-        ).fetchall()
-    finally:
-        conn.close()
-    mails = []
-    for row in rows:
-        kept = database.open_json(cipher, row["envelope"], f"sink_messages:{row['id']}")
-        assert kept is not None
-        message = message_from_bytes(base64.b64decode(kept["data"]), policy=policy.default)
-        assert isinstance(message, EmailMessage)
-        mails.append(
-            SinkMail(
-                row["id"],
-                database.moment(row["received_at"]),
-                kept["from"],
-                tuple(kept["to"]),
-                message,
-            )
-        )
-    return mails

@@ -31,13 +31,16 @@ from typing import Protocol
 
 from formhandler.core.crypto import DataCipher
 from formhandler.storage import database
+from formhandler.storage import outbox as queue
+from formhandler.storage.outbox import Waiting, waiting
 
-log = logging.getLogger("formhandler.mail.outbox")
+log = logging.getLogger(__name__)
+
+__all__ = ["Delivery", "Mailer", "Outbox", "Waiting", "backoff", "compose", "enqueue", "waiting"]
 
 FIRST_RETRY = timedelta(minutes=1)
 LONGEST_WAIT = timedelta(hours=1)
 LEASE = timedelta(minutes=5)
-DELAYED_AFTER = timedelta(minutes=30)
 
 
 class Mailer(Protocol):
@@ -76,27 +79,20 @@ def enqueue(
     now: datetime,
 ) -> int:
     """Put a composed mail in the outbox, inside the caller's transaction; its row id."""
-    sender = parseaddr(str(mail["From"]))[1]
-    recipients = [address for _, address in _addresses(mail)]
-    message_id = str(mail["Message-ID"])
     envelope = {
-        "from": sender,
-        "to": recipients,
+        "from": parseaddr(str(mail["From"]))[1],
+        "to": [address for _, address in _addresses(mail)],
         "data": base64.b64encode(mail.as_bytes()).decode("ascii"),
     }
-    cursor = conn.execute(
-        "INSERT INTO outbox (message_id, kind, reference, envelope, created_at, next_attempt_at) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        (
-            message_id,
-            kind,
-            reference,
-            database.seal_json(cipher, envelope, f"outbox:{message_id}"),
-            database.timestamp(now),
-            database.timestamp(now),
-        ),
+    return queue.add(
+        conn,
+        cipher,
+        message_id=str(mail["Message-ID"]),
+        kind=kind,
+        reference=reference,
+        envelope=envelope,
+        now=now,
     )
-    return int(cursor.lastrowid or 0)
 
 
 def _addresses(mail: EmailMessage) -> list[tuple[str, str]]:
@@ -116,43 +112,11 @@ class Delivery:
     failed: int = 0
 
 
-@dataclass(frozen=True)
-class Waiting:
-    count: int
-    oldest_seconds: int
-
-    @property
-    def delayed(self) -> bool:
-        return self.oldest_seconds >= DELAYED_AFTER.total_seconds()
-
-
 class Outbox:
     def __init__(self, db_path: Path, cipher: DataCipher, mailer: Mailer) -> None:
         self.database = db_path
         self.cipher = cipher
         self.mailer = mailer
-
-    def _claim(self, conn: sqlite3.Connection, now: datetime, ids: Iterable[int] | None) -> list:
-        """Rows due now, each leased to this sender so another process leaves it alone."""
-        now_text = database.timestamp(now)
-        query = (
-            "SELECT id, message_id, envelope, attempts FROM outbox WHERE sent_at IS NULL "
-            "AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?)"
-        )
-        params: list[object] = [now_text, now_text]
-        if ids is not None:
-            wanted = list(ids)
-            query += f" AND id IN ({','.join('?' * len(wanted))})"
-            params += wanted
-        claimed = []
-        with database.transaction(conn):
-            for row in conn.execute(query + " ORDER BY next_attempt_at, id LIMIT 200", params):
-                claimed.append(row)
-            conn.executemany(
-                "UPDATE outbox SET lease_until = ? WHERE id = ?",
-                [(database.timestamp(now + LEASE), row["id"]) for row in claimed],
-            )
-        return claimed
 
     async def deliver_due(self, now: datetime, ids: Iterable[int] | None = None) -> Delivery:
         """Try every mail whose time has come (or only `ids`), as if at `now`.
@@ -163,51 +127,26 @@ class Outbox:
         conn = await asyncio.to_thread(database.connect, self.database)
         delivery = Delivery()
         try:
-            for row in await asyncio.to_thread(self._claim, conn, now, ids):
-                envelope = database.open_json(
-                    self.cipher, row["envelope"], f"outbox:{row['message_id']}"
-                )
-                assert envelope is not None
-                attempts = row["attempts"] + 1
+            due = await asyncio.to_thread(queue.lease_due, conn, self.cipher, now, LEASE, ids)
+            for mail in due:
+                attempts = mail.attempts + 1
+                envelope = mail.envelope
                 try:
                     await self.mailer.send(
                         envelope["from"], envelope["to"], base64.b64decode(envelope["data"])
                     )
                 except Exception as error:  # every failure is retried; none may drop a mail
                     delivery.failed += 1
+                    retry_at = now + backoff(attempts)
                     await asyncio.to_thread(
-                        conn.execute,
-                        "UPDATE outbox SET attempts = ?, next_attempt_at = ?, lease_until = NULL, "
-                        "last_error = ? WHERE id = ?",
-                        (
-                            attempts,
-                            database.timestamp(now + backoff(attempts)),
-                            _describe(error),
-                            row["id"],
-                        ),
+                        queue.mark_failed, conn, mail.id, attempts, retry_at, _describe(error)
                     )
                     log.warning(
-                        "mail %s not delivered (try %d): %s", row["id"], attempts, _describe(error)
+                        "mail %s not delivered (try %d): %s", mail.id, attempts, _describe(error)
                     )
                     continue
                 delivery.sent += 1
-                await asyncio.to_thread(
-                    conn.execute,
-                    "UPDATE outbox SET attempts = ?, sent_at = ?, lease_until = NULL, "
-                    "last_error = NULL WHERE id = ?",
-                    (attempts, database.timestamp(now), row["id"]),
-                )
+                await asyncio.to_thread(queue.mark_sent, conn, mail.id, attempts, now)
         finally:
             conn.close()
         return delivery
-
-
-def waiting(conn: sqlite3.Connection, now: datetime) -> Waiting:
-    """How many mails wait and how long the oldest has waited (for /healthz)."""
-    row = conn.execute(
-        "SELECT COUNT(*) AS count, MIN(created_at) AS oldest FROM outbox WHERE sent_at IS NULL"
-    ).fetchone()
-    if not row["count"]:
-        return Waiting(0, 0)
-    age = now - database.moment(row["oldest"])
-    return Waiting(int(row["count"]), max(0, int(age.total_seconds())))

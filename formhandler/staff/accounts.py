@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import time
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import pyotp
@@ -18,6 +17,9 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from formhandler.core.crypto import DataCipher
+from formhandler.core.teams import COMPLAINTS
+from formhandler.storage import sealed, staff_users
+from formhandler.storage.staff_users import StaffUser
 
 ROLES = ("helper", "coordinator", "complaints")
 ISSUER = "1712 medewerkers"
@@ -32,38 +34,8 @@ class AccountError(ValueError):
     """An account cannot be made or changed as asked; the text says why."""
 
 
-@dataclass(frozen=True)
-class StaffUser:
-    id: int
-    name: str
-    role: str
-    team: str | None
-    session_epoch: int
-    disabled: bool
-
-    @property
-    def is_coordinator(self) -> bool:
-        return self.role == "coordinator"
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _context(name: str) -> str:
-    # Bound to the account: a sealed secret copied to another account does not open.
-    return f"staff_users.totp_secret:{name.lower()}"
-
-
-def _row_to_user(row: sqlite3.Row) -> StaffUser:
-    return StaffUser(
-        id=row["id"],
-        name=row["name"],
-        role=row["role"],
-        team=row["team"],
-        session_epoch=row["session_epoch"],
-        disabled=row["disabled_at"] is not None,
-    )
+def _now() -> datetime:
+    return datetime.now(UTC)
 
 
 def add_user(
@@ -85,58 +57,31 @@ def add_user(
     if role == "helper" and not team:
         raise AccountError("A helper needs --team (the queue they answer).")
     if role == "complaints":
-        team = team or "klachten"
+        team = team or COMPLAINTS
     if team is not None and team not in known_teams:
         raise AccountError(f"Unknown team {team!r}; known: {', '.join(sorted(known_teams))}.")
     if len(password) < MIN_PASSWORD_LENGTH:
         raise AccountError(f"The password needs at least {MIN_PASSWORD_LENGTH} characters.")
     secret = pyotp.random_base32()
-    try:
-        with db:
-            db.execute(
-                "INSERT INTO staff_users (name, role, team, password_hash, totp_secret,"
-                " created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                (
-                    name,
-                    role,
-                    team,
-                    _HASHER.hash(password),
-                    cipher.seal(secret, _context(name)),
-                    _now(),
-                ),
-            )
-    except sqlite3.IntegrityError as error:
-        raise AccountError(f"An account named {name!r} exists already.") from error
+    sealed_secret = cipher.seal(secret, sealed.totp_secret(name))
+    if not staff_users.insert(db, name, role, team, _HASHER.hash(password), sealed_secret, _now()):
+        raise AccountError(f"An account named {name!r} exists already.")
     return pyotp.TOTP(secret).provisioning_uri(name=name, issuer_name=ISSUER)
 
 
 def disable_user(db: sqlite3.Connection, name: str) -> None:
     """Disable an account at once: its sessions end with the next request."""
-    with db:
-        changed = db.execute(
-            "UPDATE staff_users SET disabled_at = ?, session_epoch = session_epoch + 1"
-            " WHERE name = ? AND disabled_at IS NULL",
-            (_now(), name),
-        ).rowcount
-    if not changed:
+    if not staff_users.disable(db, name, _now()):
         raise AccountError(f"No active account named {name!r}.")
 
 
 def end_sessions(db: sqlite3.Connection, user_id: int) -> None:
     """Log out everywhere: every cookie issued before now stops working."""
-    with db:
-        db.execute(
-            "UPDATE staff_users SET session_epoch = session_epoch + 1 WHERE id = ?", (user_id,)
-        )
+    staff_users.bump_session_epoch(db, user_id)
 
 
-def get_user(db: sqlite3.Connection, user_id: int) -> StaffUser | None:
-    row = db.execute("SELECT * FROM staff_users WHERE id = ?", (user_id,)).fetchone()
-    return _row_to_user(row) if row else None
-
-
-def list_users(db: sqlite3.Connection) -> list[StaffUser]:
-    return [_row_to_user(row) for row in db.execute("SELECT * FROM staff_users ORDER BY name")]
+get_user = staff_users.get
+list_users = staff_users.listed
 
 
 def authenticate(
@@ -149,29 +94,24 @@ def authenticate(
     at: float | None = None,
 ) -> StaffUser | None:
     """The account when name, password and a fresh TOTP code are right, else None."""
-    row = db.execute("SELECT * FROM staff_users WHERE name = ?", (name.strip(),)).fetchone()
+    row = staff_users.credentials(db, name.strip())
     if row is None:
         with contextlib.suppress(VerificationError):
             _HASHER.verify(_DUMMY_HASH, password)
         return None
     try:
-        _HASHER.verify(row["password_hash"], password)
+        _HASHER.verify(row.password_hash, password)
     except (VerificationError, InvalidHashError):
         return None
-    if row["disabled_at"] is not None:
+    if row.user.disabled:
         return None
-    secret = cipher.open_text(row["totp_secret"], _context(row["name"]))
+    secret = cipher.open_text(row.totp_secret, sealed.totp_secret(row.user.name))
     step = _totp_step(secret, code, time.time() if at is None else at)
-    if step is None or step <= row["last_totp_step"]:
+    if step is None or step <= row.last_totp_step:
         return None  # wrong, expired, or already used once (replay)
-    with db:
-        db.execute("UPDATE staff_users SET last_totp_step = ? WHERE id = ?", (step, row["id"]))
-        if _HASHER.check_needs_rehash(row["password_hash"]):
-            db.execute(
-                "UPDATE staff_users SET password_hash = ? WHERE id = ?",
-                (_HASHER.hash(password), row["id"]),
-            )
-    return _row_to_user(row)
+    rehashed = _HASHER.hash(password) if _HASHER.check_needs_rehash(row.password_hash) else None
+    staff_users.record_login(db, row.user.id, step, rehashed)
+    return row.user
 
 
 def _totp_step(secret: str, code: str, at: float) -> int | None:
@@ -185,3 +125,6 @@ def _totp_step(secret: str, code: str, at: float) -> int | None:
         if pyotp.utils.strings_equal(totp.at(step * totp.interval), code):
             return step
     return None
+
+
+__all__ = ["ROLES", "AccountError", "StaffUser", "add_user", "authenticate", "get_user"]

@@ -24,8 +24,8 @@ from formhandler.core.settings import Settings
 from formhandler.core.teams import Teams, load_teams
 from formhandler.core.workdays import BRUSSELS, working_time_left
 from formhandler.mail import outbox
-from formhandler.staff import retention, workflow
-from formhandler.storage import audit, database, statistics
+from formhandler.staff import workflow
+from formhandler.storage import audit, database, messages, retention, statistics
 
 REMIND_WHEN_LEFT = timedelta(hours=4)
 _DAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
@@ -85,27 +85,15 @@ def escalation_mail(
     )
 
 
-def _unanswered(db: sqlite3.Connection) -> list[workflow.Message]:
-    rows = db.execute(
-        "SELECT * FROM messages WHERE answered_at IS NULL AND closed_at IS NULL"
-        " AND (reminded_at IS NULL OR escalated_at IS NULL) ORDER BY due_at"
-    )
-    return [workflow.message_from_row(row) for row in rows]
-
-
 def run(
     db: sqlite3.Connection, settings: Settings, cipher: DataCipher, teams: Teams, now: datetime
 ) -> DeadlineReport:
     reminders = escalations = 0
-    for message in _unanswered(db):
+    for message in messages.unanswered_unflagged(db):
         left = working_time_left(message.due_at, now, settings.closing_days)
         if left <= timedelta(0) and message.escalated_at is None and teams.coordinators:
             with database.transaction(db):
-                changed = db.execute(
-                    "UPDATE messages SET escalated_at = ? WHERE id = ? AND escalated_at IS NULL"
-                    " AND answered_at IS NULL",
-                    (database.timestamp(now), message.id),
-                ).rowcount
+                changed = messages.mark_escalated(db, message.id, now)
                 if changed:
                     mail = escalation_mail(settings, teams, message, now)
                     outbox.enqueue(
@@ -121,11 +109,7 @@ def run(
             and message.queue in teams.queues
         ):
             with database.transaction(db):
-                changed = db.execute(
-                    "UPDATE messages SET reminded_at = ? WHERE id = ? AND reminded_at IS NULL"
-                    " AND answered_at IS NULL",
-                    (database.timestamp(now), message.id),
-                ).rowcount
+                changed = messages.mark_reminded(db, message.id, now)
                 if changed:
                     mail = reminder_mail(settings, teams, message, left, now)
                     outbox.enqueue(

@@ -18,7 +18,7 @@ from formhandler.core.settings import Settings
 from formhandler.mail import outbox
 from formhandler.staff import workflow
 from formhandler.staff.accounts import StaffUser
-from formhandler.storage import database
+from formhandler.storage import database, messages
 
 MAX_REPLY_CHARS = 20_000
 
@@ -82,9 +82,5 @@ def send_reply(
     mail = compose(settings, message, address, text, now)
     with database.transaction(db):
         outbox.enqueue(db, cipher, mail, kind="reply", reference=message.reference, now=now)
-        if message.claimed_at is None:
-            db.execute(
-                "UPDATE messages SET claimed_at = ?, claimed_by = ? WHERE id = ?",
-                (database.timestamp(now), user.name, message.id),
-            )
+        messages.claim_if_unclaimed(db, message.id, user.name, now)
         workflow.record_answer(db, message, now, settings.closing_days)

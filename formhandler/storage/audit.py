@@ -10,6 +10,8 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from formhandler.storage import database
+
 # Actions in Dutch, as coordinators read them.
 ACTIONS = {
     "login": "aangemeld",
@@ -60,8 +62,8 @@ def record(
 ) -> None:
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action {action!r}")
-    moment = (at or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="seconds")
-    with db:
+    moment = database.timestamp(at or datetime.now(UTC))
+    with database.transaction(db):
         db.execute(
             "INSERT INTO audit_log (at, actor, action, reference, outcome) VALUES (?, ?, ?, ?, ?)",
             (moment, actor, action, reference, outcome),

@@ -15,14 +15,13 @@ place; a database already there is kept beside it as
 
 from __future__ import annotations
 
-import argparse
 import os
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from formhandler.core.settings import Settings, SettingsError, load_settings
+from formhandler.core.settings import Settings
 from formhandler.storage import database
 from formhandler.storage.rotation import rotate
 
@@ -143,40 +142,3 @@ def restore(source_path: Path, settings: Settings, now: datetime | None = None) 
             Path(f"{db_path}{suffix}").unlink(missing_ok=True)
     os.replace(temporary, db_path)
     return Summary(db_path, counts)
-
-
-def _print(summary: Summary, verb: str) -> None:
-    rows = ", ".join(f"{name} {count}" for name, count in summary.tables.items())
-    print(f"{verb} {summary.path} ({rows})")
-
-
-def _backup_command(args: argparse.Namespace) -> int:
-    settings = load_settings()
-    try:
-        _print(backup(settings.database_path, args.destination), "Backup written:")
-    except BackupError as error:
-        raise SettingsError(str(error)) from error
-    print("The data keys are not in the backup: keep FORMHANDLER_DATA_KEYS safe, elsewhere.")
-    return 0
-
-
-def _restore_command(args: argparse.Namespace) -> int:
-    settings = load_settings()
-    try:
-        _print(restore(args.source, settings), "Restored into")
-    except BackupError as error:
-        raise SettingsError(str(error)) from error
-    return 0
-
-
-def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    backup_parser = commands.add_parser(
-        "backup", help="copy the db_path (online, still encrypted) to a file or folder"
-    )
-    backup_parser.add_argument("destination", type=Path, metavar="DEST")
-    backup_parser.set_defaults(handler=_backup_command)
-    restore_parser = commands.add_parser(
-        "restore", help="check a backup and put it in place of the db_path (service stopped)"
-    )
-    restore_parser.add_argument("source", type=Path, metavar="SRC")
-    restore_parser.set_defaults(handler=_restore_command)

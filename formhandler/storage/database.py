@@ -11,7 +11,7 @@ reading; `python -m formhandler.storage.database schema.sql` rewrites it after a
 (a test checks that it matches).
 
 Message text and contact details are sealed (crypto.DataCipher) with the context
-`messages.content:<reference>` and `messages.contact:<reference>`.
+storage.sealed's contexts for `messages.content` and `messages.contact`.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from formhandler.core.crypto import DataCipher
+from formhandler.storage import sealed
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SCHEMA_FILE = Path(__file__).resolve().parent / "schema.sql"
@@ -57,6 +58,14 @@ def connect(path: Path) -> sqlite3.Connection:
 
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """The one way to write: BEGIN IMMEDIATE (the write lock at once), COMMIT or ROLLBACK.
+
+    Inside a transaction already open on this connection it joins that one, so a
+    helper that writes (an audit row, say) commits with what its caller does.
+    """
+    if conn.in_transaction:
+        yield conn
+        return
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
@@ -167,8 +176,8 @@ def insert_message(conn: sqlite3.Connection, cipher: DataCipher, message: NewMes
             message.queue,
             message.reply_by,
             *categories.values(),
-            seal_json(cipher, message.content, f"messages.content:{message.reference}"),
-            seal_json(cipher, message.contact, f"messages.contact:{message.reference}"),
+            seal_json(cipher, message.content, sealed.message_content(message.reference)),
+            seal_json(cipher, message.contact, sealed.message_contact(message.reference)),
             timestamp(message.received_at),
             timestamp(message.due_at),
         ),
@@ -194,8 +203,8 @@ def message_content(
     if row is None:
         raise KeyError(reference)
     return (
-        open_json(cipher, row["content"], f"messages.content:{reference}"),
-        open_json(cipher, row["contact"], f"messages.contact:{reference}"),
+        open_json(cipher, row["content"], sealed.message_content(reference)),
+        open_json(cipher, row["contact"], sealed.message_contact(reference)),
     )
 
 

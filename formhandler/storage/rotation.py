@@ -10,8 +10,8 @@ Rotating a data key:
    keys from FORMHANDLER_DATA_KEYS and restart. Keep an old key as long as
    you keep backups made before the rotation: they still need it.
 
-Each sealed column is listed below with the context its owner binds to the
-ciphertext (see crypto.py). As a safety net, every BLOB column of every table
+Each sealed column is listed in storage/sealed.py with the context its owner binds
+to the ciphertext (see core/crypto.py). As a safety net, every BLOB column of every table
 is scanned afterwards for values still sealed with an older key, so a sealed
 column added later without an entry here is reported instead of being lost
 when the old key goes.
@@ -19,51 +19,16 @@ when the old key goes.
 
 from __future__ import annotations
 
-import argparse
 import sqlite3
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from formhandler.core.crypto import DataCipher, SealError, key_id
-from formhandler.core.settings import Settings, load_settings
 from formhandler.storage import database
+from formhandler.storage.sealed import SEALED_COLUMNS, SealedColumn
 
 BATCH = 200
 _SEALED_MIN_BYTES = 1 + 8 + 12 + 16
 _VERSION = 1
-
-
-@dataclass(frozen=True)
-class SealedColumn:
-    table: str
-    column: str
-    # The columns the context is made of; `context` turns a row into the context text.
-    key_columns: tuple[str, ...]
-    context: Callable[[sqlite3.Row], str]
-
-
-SEALED_COLUMNS = (
-    # database.insert_message
-    SealedColumn(
-        "messages", "content", ("reference",), lambda r: f"messages.content:{r['reference']}"
-    ),
-    SealedColumn(
-        "messages", "contact", ("reference",), lambda r: f"messages.contact:{r['reference']}"
-    ),
-    # workflow.py (internal notes)
-    SealedColumn("message_notes", "body", ("id",), lambda r: f"message_notes.body:{r['id']}"),
-    # outbox.py (every mail; message_id is the Message-ID header)
-    SealedColumn("outbox", "envelope", ("message_id",), lambda r: f"outbox:{r['message_id']}"),
-    # mailsink.py (development mail sink)
-    SealedColumn("sink_messages", "envelope", ("id",), lambda r: f"sink_messages:{r['id']}"),
-    # users.py (TOTP secrets, bound to the account name)
-    SealedColumn(
-        "staff_users",
-        "totp_secret",
-        ("name",),
-        lambda r: f"staff_users.totp_secret:{r['name'].lower()}",
-    ),
-)
 
 
 @dataclass
@@ -171,47 +136,3 @@ def rotate(
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     older = {key_id(key) for key in keys[:-1]}
     return RotationReport(reports, left_under_older_keys(conn, older) if older else {})
-
-
-def _rotate_command(args: argparse.Namespace) -> int:
-    settings: Settings = load_settings()
-    conn = database.open_database(settings.database_path)
-    try:
-        report = rotate(conn, settings.data_keys, write=not args.check)
-    finally:
-        conn.close()
-    for column in report.columns:
-        print(
-            f"{column.name}: {column.values} sealed values, "
-            f"{column.resealed} {'to re-seal' if args.check else 're-sealed'}"
-            + (
-                f", {column.unreadable} UNREADABLE with the configured keys"
-                if column.unreadable
-                else ""
-            )
-        )
-    if args.check:
-        return 0
-    if report.complete:
-        count = len(settings.data_keys)
-        print(
-            "Every value is sealed with the newest key. "
-            + (
-                f"You may now remove the {count - 1} older key(s) from FORMHANDLER_DATA_KEYS "
-                "(keep them while you keep backups made before today)."
-                if count > 1
-                else "There is no older key to remove."
-            )
-        )
-        return 0
-    for name, count in report.left.items():
-        print(f"{name}: {count} values still sealed with an older key; do NOT remove it.")
-    return 1
-
-
-def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = commands.add_parser(
-        "rotate-keys", help="re-seal stored content under the newest data key"
-    )
-    parser.add_argument("--check", action="store_true", help="only count what would be re-sealed")
-    parser.set_defaults(handler=_rotate_command)

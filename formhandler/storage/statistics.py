@@ -19,14 +19,10 @@ import statistics as stats
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from formhandler.core.categories import FOLLOWUPS, PROBLEMS
 from formhandler.core.workdays import BRUSSELS, working_time_between
 from formhandler.storage import database
-
-if TYPE_CHECKING:
-    from formhandler.staff.workflow import Message
 
 
 def _month(received_at: str) -> str:
@@ -59,16 +55,20 @@ def ensure_rows(db: sqlite3.Connection) -> int:
 
 
 def record_first_answer(
-    db: sqlite3.Connection, message: Message, now: datetime, closing_days: tuple = ()
+    db: sqlite3.Connection,
+    message_id: int,
+    *,
+    received_at: datetime,
+    due_at: datetime,
+    now: datetime,
+    closing_days: tuple = (),
 ) -> None:
     ensure_rows(db)
-    minutes = int(
-        working_time_between(message.received_at, now, closing_days).total_seconds() // 60
-    )
+    minutes = int(working_time_between(received_at, now, closing_days).total_seconds() // 60)
     db.execute(
         "UPDATE message_statistics SET working_minutes_to_answer = ?, answered_in_time = ?"
         " WHERE message_id = ?",
-        (minutes, int(now <= message.due_at), message.id),
+        (minutes, int(now <= due_at), message_id),
     )
 
 
@@ -82,13 +82,13 @@ def record_overdue(db: sqlite3.Connection, message_id: int) -> None:
 
 
 def record_closing(
-    db: sqlite3.Connection, message: Message, problem: str, followups: list[str], outcome: str
+    db: sqlite3.Connection, message_id: int, problem: str, followups: list[str], outcome: str
 ) -> None:
     ensure_rows(db)
     db.execute(
         "UPDATE message_statistics SET problem = ?, followups = ?, outcome = ?"
         " WHERE message_id = ?",
-        (problem, ",".join(sorted(set(followups))), outcome, message.id),
+        (problem, ",".join(sorted(set(followups))), outcome, message_id),
     )
 
 

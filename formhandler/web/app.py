@@ -6,8 +6,13 @@ staff URLs here; `make serve` lets this one process do everything.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
+from typing import Protocol
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -19,12 +24,49 @@ from starlette.staticfiles import StaticFiles
 from formhandler.core.config_check import check_production
 from formhandler.core.settings import Settings, SettingsError, load_settings
 from formhandler.mail import outbox
+from formhandler.mail.outbox import Mailer
+from formhandler.mail.smtp import smtp_mailer
 from formhandler.staff import scheduler
 from formhandler.storage import database
 from formhandler.web import form_pages, staff_pages
 from formhandler.web.headers import SecurityHeaders, middleware_options
 
 log = logging.getLogger("formhandler")
+
+
+class Sink(Protocol):
+    """A local SMTP server that keeps mails (the development start's sink)."""
+
+    @property
+    def mailer(self) -> Mailer: ...
+
+
+SinkStarter = Callable[[Settings], AbstractContextManager[Sink | None]]
+
+
+@contextlib.asynccontextmanager
+async def lifespan(app: Starlette) -> AsyncIterator[None]:
+    """Choose the mailer (SMTP, the development sink, or none) and run the scheduler."""
+    settings: Settings = app.state.settings
+    start_sink: SinkStarter | None = app.state.start_sink
+    with contextlib.ExitStack() as stack:
+        sink = stack.enter_context(start_sink(settings)) if start_sink else None
+        mailer: Mailer | None = None
+        if settings.smtp_host:
+            mailer = smtp_mailer(settings)
+        elif sink is not None:
+            mailer = sink.mailer
+        else:
+            log.error("FORMHANDLER_SMTP_HOST is not set: mails wait in the outbox until it is")
+        app.state.mailer = mailer
+        app.state.mail_sink = sink
+        task = asyncio.create_task(scheduler.run_forever(settings, mailer))
+        try:
+            yield
+        finally:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
 
 
 async def healthz(request: Request) -> JSONResponse:
@@ -44,7 +86,10 @@ async def healthz(request: Request) -> JSONResponse:
     return JSONResponse(body, headers={"Cache-Control": "no-store"})
 
 
-def create_app(settings: Settings | None = None) -> Starlette:
+def create_app(
+    settings: Settings | None = None, *, start_sink: SinkStarter | None = None
+) -> Starlette:
+    """The service. `start_sink` is the development start's local mail sink, if any."""
     settings = settings or load_settings()
     # Unsafe production settings stop the service here (formhandler/config_check.py).
     check_production(settings)
@@ -62,8 +107,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
     ]
     # Security headers on every response, the same nginx sets (formhandler/headers.py).
     middleware = [Middleware(SecurityHeaders, **middleware_options(settings))]
-    app = Starlette(routes=routes, middleware=middleware, lifespan=scheduler.lifespan)
+    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
     app.state.settings = settings
+    app.state.start_sink = start_sink
     app.state.forms = form_pages.FormService(settings)
     app.state.staff = staff_pages.setup(settings)
     return app

@@ -40,14 +40,14 @@ from formhandler.core.crypto import DataCipher
 from formhandler.core.settings import Settings
 from formhandler.core.teams import load_teams
 from formhandler.core.workdays import reply_due
+from formhandler.forms import notifications
 from formhandler.forms.ratelimit import SubmissionLimit
 from formhandler.forms.references import new_reference
 from formhandler.forms.specs import FORMS, FormSpec, Result, audience_of, language_of, say, validate
 from formhandler.forms.tokens import FormToken, FormTokens, TokenRejected
 from formhandler.forms.wording import due_in_words, helpline_hours, phone, text
-from formhandler.forms import notifications
 from formhandler.mail.outbox import Outbox
-from formhandler.storage import database
+from formhandler.storage import database, messages
 from formhandler.web.pageshell import ASSETS_URL, PageShell
 
 log = logging.getLogger("formhandler.forms.specs")
@@ -374,8 +374,7 @@ class FormService:
     def _free_reference(conn: sqlite3.Connection) -> str:
         while True:
             reference = new_reference()
-            taken = conn.execute("SELECT 1 FROM messages WHERE reference = ?", (reference,))
-            if taken.fetchone() is None:
+            if not messages.reference_taken(conn, reference):
                 return reference
 
     def token_used(self, nonce: str) -> bool:

@@ -28,10 +28,10 @@ from formhandler.core.teams import Teams, load_teams
 from formhandler.core.workdays import BRUSSELS, describe_left, working_time_left
 from formhandler.forms.specs import FORMS, say
 from formhandler.mail import outbox
-from formhandler.mail.devsink import received_mails
 from formhandler.staff import accounts, replies, sessions, workflow
 from formhandler.staff.throttle import LoginThrottle
 from formhandler.storage import audit, database, statistics
+from formhandler.storage.sink import received_mails
 
 PREFIX = "/medewerkers"
 _HERE = Path(__file__).resolve().parent

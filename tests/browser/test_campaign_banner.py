@@ -13,7 +13,8 @@ import pytest
 from playwright.sync_api import Browser
 
 from tests.browser.test_every_page import audit
-from tests.conftest import LiveServer, copy_of_project, development_settings
+from tests.support.live import LiveServer, development_settings
+from tests.support.site import copy_of_project
 from tools.build_site import build_site
 
 pytestmark = pytest.mark.browser

@@ -15,8 +15,9 @@ import pyotp
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage
 
-from tests.conftest import LiveServer, built_pages, page_url
-from tests.staffkit import PASSWORD, add_account, add_message, brussels, side_of, staff_app
+from tests.support.live import LiveServer
+from tests.support.site import built_pages, page_url
+from tests.support.staff import PASSWORD, add_account, add_message, brussels, side_of, staff_app
 
 pytestmark = pytest.mark.browser
 

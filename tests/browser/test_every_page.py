@@ -14,7 +14,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser
 
 from tests.browser.conftest import RequestLog
-from tests.conftest import built_pages, page_url
+from tests.support.site import built_pages, page_url
 
 pytestmark = pytest.mark.browser
 

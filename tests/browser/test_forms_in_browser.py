@@ -11,8 +11,8 @@ from playwright.sync_api import Browser, BrowserContext, Page
 
 from tests.browser.conftest import RequestLog
 from tests.browser.test_every_page import AXE, WCAG_TAGS
-from tests.conftest import LiveServer
-from tests.forms_support import form_settings
+from tests.support.forms import form_settings
+from tests.support.live import LiveServer
 
 pytestmark = pytest.mark.browser
 

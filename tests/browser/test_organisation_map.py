@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page
 
 from hooks.organisations import REGIONS, Organisation, load
 from tests.browser.conftest import RequestLog
-from tests.conftest import ROOT
+from tests.support.site import ROOT
 
 pytestmark = pytest.mark.browser
 

@@ -10,8 +10,8 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from tests.browser.test_every_page import AXE, WCAG_TAGS
-from tests.conftest import LiveServer
-from tests.staffkit import PASSWORD, add_account, add_message, brussels, side_of, staff_app
+from tests.support.live import LiveServer
+from tests.support.staff import PASSWORD, add_account, add_message, brussels, side_of, staff_app
 
 pytestmark = pytest.mark.browser
 
