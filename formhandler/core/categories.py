@@ -40,7 +40,3 @@ CALLBACK_OUTCOMES = {
     "voicemail": "Niet bereikt, boodschap ingesproken",
     "niet-bereikt": "Niet bereikt, geen boodschap mogelijk",
 }
-
-# Labels of the categories the person chose on the form (shown in statistics tables).
-AGE_GROUPS_LABEL = "Leeftijdsgroep"
-WRITERS_LABEL = "Wie schreef"

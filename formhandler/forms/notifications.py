@@ -13,13 +13,13 @@ import sqlite3
 from datetime import datetime
 
 from formhandler.core.crypto import DataCipher
+from formhandler.core.i18n import language_of
 from formhandler.core.settings import Settings
 from formhandler.core.teams import Queue
-from formhandler.forms.specs import language_of
+from formhandler.core.urls import staff_message_url
 from formhandler.forms.wording import due_in_words, text
 from formhandler.mail import outbox
 
-STAFF_MESSAGE_PATH = "/medewerkers/bericht/{reference}"
 FORM_NAMES = {"mail": "mailformulier", "klacht": "klachtenformulier"}
 
 
@@ -34,7 +34,7 @@ def notify_team(
     due: datetime,
     now: datetime,
 ) -> int:
-    link = settings.base_url + STAFF_MESSAGE_PATH.format(reference=reference)
+    link = staff_message_url(settings.base_url, reference)
     body = (
         f"Er wacht een nieuw bericht in de wachtrij {queue.name}.\n\n"
         f"Referentie: {reference}\n"

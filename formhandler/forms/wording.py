@@ -8,18 +8,10 @@ never typed here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
-from functools import lru_cache
-from pathlib import Path
-from zoneinfo import ZoneInfo
+from formhandler.core.contact import helpline_hours, phone
+from formhandler.core.i18n import due_in_words, say
 
-import yaml
-
-from formhandler.forms.specs import language_of, say
-
-BRUSSELS = ZoneInfo("Europe/Brussels")
-CONTACT_FILE = Path(__file__).resolve().parents[2] / "data" / "contact.yml"
+__all__ = ["TEXTS", "due_in_words", "helpline_hours", "phone", "text"]
 
 TEXTS: dict[str, dict[str, str]] = {
     "error_prefix": {"nl": "Fout: ", "fr": "Erreur : ", "en": "Error: "},
@@ -202,101 +194,3 @@ TEXTS: dict[str, dict[str, str]] = {
 def text(name: str, variant: str, **values: object) -> str:
     found = say(TEXTS[name], variant)
     return found.format(**values) if values else found
-
-
-_DAYS = {
-    "nl": ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
-    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-}
-_MONTHS = {
-    "nl": [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ],
-    "fr": [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ],
-    "en": [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-}
-
-
-def due_in_words(due: datetime, language: str) -> str:
-    """'uiterlijk dinsdag 24 november om 16 uur', in Brussels time and the page's language."""
-    local = due.astimezone(BRUSSELS)
-    day = _DAYS[language][local.weekday()]
-    month = _MONTHS[language][local.month - 1]
-    if language == "fr":
-        number = "1er" if local.day == 1 else str(local.day)
-        hour = f"{local.hour} h" + (f" {local.minute:02d}" if local.minute else "")
-        return f"au plus tard le {day} {number} {month} à {hour}"
-    if language == "en":
-        twelve = local.hour % 12 or 12
-        suffix = "am" if local.hour < 12 else "pm"
-        clock = f"{twelve}:{local.minute:02d}{suffix}" if local.minute else f"{twelve}{suffix}"
-        if (local.hour, local.minute) == (12, 0):
-            clock = "midday"
-        return f"by {day} {local.day} {month} at {clock}"
-    hour = f"{local.hour}.{local.minute:02d}" if local.minute else str(local.hour)
-    return f"uiterlijk {day} {local.day} {month} om {hour} uur"
-
-
-@dataclass(frozen=True)
-class Phone:
-    number: str
-
-    @property
-    def href(self) -> str:
-        return "tel:" + "".join(char for char in self.number if char.isdigit() or char == "+")
-
-
-@lru_cache(maxsize=1)
-def _contact() -> dict[str, object]:
-    return yaml.safe_load(CONTACT_FILE.read_text(encoding="utf-8"))
-
-
-def phone(name: str) -> Phone:
-    entry = _contact()[name]
-    assert isinstance(entry, dict)
-    return Phone(str(entry["telefoon"]))
-
-
-def helpline_hours(variant: str) -> str:
-    entry = _contact()["hulplijn"]
-    assert isinstance(entry, dict)
-    hours = entry["uren"]
-    return str(hours[language_of(variant)] if isinstance(hours, dict) else hours)

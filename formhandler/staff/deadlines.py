@@ -20,15 +20,16 @@ from datetime import datetime, timedelta
 from email.message import EmailMessage
 
 from formhandler.core.crypto import DataCipher
+from formhandler.core.i18n import staff_moment
 from formhandler.core.settings import Settings
 from formhandler.core.teams import Teams, load_teams
-from formhandler.core.workdays import BRUSSELS, working_time_left
+from formhandler.core.urls import staff_message_url
+from formhandler.core.workdays import working_time_left
 from formhandler.mail import outbox
 from formhandler.staff import workflow
 from formhandler.storage import audit, database, messages, retention, statistics
 
 REMIND_WHEN_LEFT = timedelta(hours=4)
-_DAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 
 @dataclass(frozen=True)
@@ -38,8 +39,7 @@ class DeadlineReport:
 
 
 def _when(moment: datetime) -> str:
-    local = moment.astimezone(BRUSSELS)
-    return f"{_DAYS[local.weekday()]} {local.day}-{local.month}-{local.year} om {local:%H:%M}"
+    return staff_moment(moment, joiner=" om ")
 
 
 def _mail(
@@ -51,7 +51,7 @@ def _mail(
 
 
 def _link(settings: Settings, message: workflow.Message) -> str:
-    return f"{settings.base_url}/medewerkers/bericht/{message.reference}"
+    return staff_message_url(settings.base_url, message.reference)
 
 
 def reminder_mail(

@@ -208,15 +208,6 @@ def message_content(
     )
 
 
-def message_state(conn: sqlite3.Connection, reference: str) -> str:
-    row = conn.execute(
-        "SELECT state FROM message_states WHERE reference = ?", (reference,)
-    ).fetchone()
-    if row is None:
-        raise KeyError(reference)
-    return str(row["state"])
-
-
 def use_token_nonce(conn: sqlite3.Connection, nonce: str, expires_at: datetime) -> bool:
     """Mark a form token used, inside the caller's transaction; False if it already was."""
     try:

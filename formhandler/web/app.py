@@ -23,6 +23,7 @@ from starlette.staticfiles import StaticFiles
 
 from formhandler.core.config_check import check_production
 from formhandler.core.settings import Settings, SettingsError, load_settings
+from formhandler.core.urls import STAFF_PREFIX
 from formhandler.mail import outbox
 from formhandler.mail.outbox import Mailer
 from formhandler.mail.smtp import smtp_mailer
@@ -102,7 +103,7 @@ def create_app(
         Route("/healthz", healthz),
         # The forms (formhandler/form_pages.py) before the site's static Mount.
         *form_pages.routes(),
-        Mount("/medewerkers", routes=staff_pages.routes()),
+        Mount(STAFF_PREFIX, routes=staff_pages.routes()),
         Mount("/", app=StaticFiles(directory=settings.site_dir, html=True), name="site"),
     ]
     # Security headers on every response, the same nginx sets (formhandler/headers.py).

@@ -20,47 +20,43 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl
 
 from itsdangerous import BadSignature, URLSafeTimedSerializer
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
-from starlette.routing import BaseRoute, Route
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.routing import BaseRoute, Mount, Route
+from starlette.staticfiles import StaticFiles
 
 from formhandler.core.crypto import DataCipher
+from formhandler.core.i18n import language_of, say
 from formhandler.core.settings import Settings
 from formhandler.core.teams import load_teams
-from formhandler.core.workdays import reply_due
-from formhandler.forms import notifications
 from formhandler.forms.ratelimit import SubmissionLimit
-from formhandler.forms.references import new_reference
-from formhandler.forms.specs import FORMS, FormSpec, Result, audience_of, language_of, say, validate
-from formhandler.forms.tokens import FormToken, FormTokens, TokenRejected
+from formhandler.forms.specs import FORMS
+from formhandler.forms.submission import Replayed, Submissions
+from formhandler.forms.tokens import FormTokens, TokenRejected
+from formhandler.forms.validation import FormSpec, validate
 from formhandler.forms.wording import due_in_words, helpline_hours, phone, text
 from formhandler.mail.outbox import Outbox
-from formhandler.storage import database, messages
+from formhandler.storage import database
+from formhandler.web.form_input import MAX_BODY, TooLarge, Unreadable, read_form
 from formhandler.web.pageshell import ASSETS_URL, PageShell
+from formhandler.web.templating import STATIC, render
 
 log = logging.getLogger("formhandler.forms.specs")
 
 HERE = Path(__file__).resolve().parent
-MAX_BODY = 64 * 1024
-MAX_FIELDS = 40
 HONEYPOT = "website"
 # A confirmation link works for a day: long enough to reload, short enough that an old
 # entry in a shared device's history no longer shows a reference.
 CONFIRMATION_MAX_AGE = 24 * 3600
-# How much of an oversized body is read (and dropped) so the browser shows our 413 page.
-_DRAIN_LIMIT = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -84,24 +80,6 @@ PAGES = (
     FormPage("/en/contact/klacht/", "klacht", "en", "/en/contact/klacht/sent"),
 )
 
-_TEMPLATES = Environment(
-    loader=FileSystemLoader(HERE / "templates"),
-    autoescape=select_autoescape(["html"]),
-    trim_blocks=False,
-)
-
-
-class Unreadable(Exception):
-    """The body is not a form this service reads (file, content type, encoding, fields)."""
-
-
-class TooLarge(Exception):
-    """The body is over MAX_BODY."""
-
-
-class Replayed(Exception):
-    """The token's nonce was used already."""
-
 
 def _help_lines(variant: str) -> tuple[Markup, Markup]:
     def link(name: str) -> Markup:
@@ -115,60 +93,6 @@ def _help_lines(variant: str) -> tuple[Markup, Markup]:
         noodnummer=link("noodnummer"), politie=link("politie")
     )
     return sooner, emergency
-
-
-async def _read_form(request: Request) -> dict[str, str]:
-    media, _, params = request.headers.get("content-type", "").partition(";")
-    media = media.strip().lower()
-    length = request.headers.get("content-length")
-    if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
-        if not length.isdigit():
-            raise Unreadable("content-length")
-        await _drain(request)
-        raise TooLarge
-    body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > MAX_BODY:
-            await _drain(request)
-            raise TooLarge
-    if media == "multipart/form-data":
-        raise Unreadable("multipart")
-    if media != "application/x-www-form-urlencoded":
-        raise Unreadable("content-type")
-    charset = params.strip().lower()
-    if charset and charset.replace(" ", "") not in ("charset=utf-8", 'charset="utf-8"'):
-        raise Unreadable("charset")
-    try:
-        pairs = parse_qsl(
-            bytes(body).decode("utf-8"),
-            keep_blank_values=True,
-            encoding="utf-8",
-            errors="strict",
-            max_num_fields=MAX_FIELDS,
-        )
-    except UnicodeDecodeError as error:
-        raise Unreadable("encoding") from error
-    except ValueError as error:
-        raise Unreadable("fields") from error
-    fields: dict[str, str] = {}
-    for name, value in pairs:
-        if name in fields:
-            raise Unreadable("repeated field")
-        fields[name] = value
-    return fields
-
-
-async def _drain(request: Request) -> None:
-    # Reading the rest lets the browser show our page instead of a connection error.
-    seen = 0
-    try:
-        async for chunk in request.stream():
-            seen += len(chunk)
-            if seen > _DRAIN_LIMIT:
-                return
-    except Exception:  # the client went away; nothing to answer
-        return
 
 
 class FormService:
@@ -190,7 +114,9 @@ class FormService:
             page.path: PageShell.load(settings.site_dir / page.path.strip("/") / "index.html")
             for page in PAGES
         }
-        database.open_database(settings.database_path).close()
+        self.submissions = Submissions(
+            settings, self.cipher, self.teams, token_max_age=self.tokens.max_age
+        )
 
     # --- pages ---------------------------------------------------------------------------
 
@@ -238,12 +164,14 @@ class FormService:
         errors = errors or {}
         summary = [{"field": None, "message": notice}] if notice else []
         summary += [{"field": name, "message": message} for name, message in errors.items()]
-        top = _TEMPLATES.get_template("form_summary.html").render(
+        top = render(
+            "form_summary.html",
             summary=summary,
             summary_title=text("summary_title", variant),
             summary_help=_help_lines(variant)[0] if with_phone else None,
         )
-        body = _TEMPLATES.get_template("form_body.html").render(
+        body = render(
+            "form_body.html",
             error_prefix=text("error_prefix", variant),
             optional=text("optional", variant),
             counter_left=text("counter_left", variant, n="{n}"),
@@ -266,7 +194,8 @@ class FormService:
     ) -> HTMLResponse:
         variant = page.variant
         sooner, emergency = _help_lines(variant)
-        body = _TEMPLATES.get_template("form_problem.html").render(
+        body = render(
+            "form_problem.html",
             body=text(f"{kind}_body", variant, max=self._message_limit(page)),
             sooner=sooner,
             emergency=emergency,
@@ -285,7 +214,8 @@ class FormService:
         variant = page.variant
         sooner, emergency = _help_lines(variant)
         due_text = due_in_words(due, language_of(variant))
-        body = _TEMPLATES.get_template("form_sent.html").render(
+        body = render(
+            "form_sent.html",
             reference_label=text("reference", variant),
             reference=reference,
             answer=text("answer_email" if by == "email" else "answer_phone", variant, due=due_text),
@@ -300,89 +230,6 @@ class FormService:
         )
         heading = say(FORMS[page.form].sent_title, variant)
         return HTMLResponse(self.shells[page.path].render(body, heading=heading))
-
-    # --- storing ---------------------------------------------------------------------------
-
-    def commit(
-        self, page: FormPage, result: Result, token: FormToken, now: datetime
-    ) -> tuple[str, datetime, list[int]]:
-        """Store the message and its mails in one transaction; (reference, due, outbox ids)."""
-        spec = FORMS[page.form]
-        values = result.values
-        due = reply_due(now, self.settings.closing_days)
-        queue = self.teams.queue_for(spec.name, values.get("regio"))
-        categories: dict[str, str | None] = {
-            column: values.get(name) or None for name, column in spec.categories.items()
-        }
-        if page.variant == "kinderen":
-            categories["age_group"] = "tot-12"  # the children's site is for under 13
-        conn = database.connect(self.settings.database_path)
-        try:
-            with database.transaction(conn):
-                if not database.use_token_nonce(
-                    conn, token.nonce, token.expires_at(self.tokens.max_age)
-                ):
-                    raise Replayed
-                reference = self._free_reference(conn)
-                database.insert_message(
-                    conn,
-                    self.cipher,
-                    database.NewMessage(
-                        reference=reference,
-                        form=spec.name,
-                        audience=audience_of(page.variant),
-                        language=language_of(page.variant),
-                        queue=queue.key,
-                        reply_by=result.reply_by,
-                        content={name: values.get(name, "") for name in spec.content},
-                        contact={name: values.get(name, "") for name in spec.contact},
-                        categories=categories,
-                        received_at=now,
-                        due_at=due,
-                    ),
-                )
-                ids = [
-                    notifications.notify_team(
-                        conn,
-                        self.cipher,
-                        self.settings,
-                        queue=queue,
-                        reference=reference,
-                        form=spec.name,
-                        due=due,
-                        now=now,
-                    )
-                ]
-                if values.get("bevestiging") and values.get("email"):
-                    ids.append(
-                        notifications.confirm_to_person(
-                            conn,
-                            self.cipher,
-                            self.settings,
-                            address=values["email"],
-                            reference=reference,
-                            variant=page.variant,
-                            due=due,
-                            now=now,
-                        )
-                    )
-        finally:
-            conn.close()
-        return reference, due, ids
-
-    @staticmethod
-    def _free_reference(conn: sqlite3.Connection) -> str:
-        while True:
-            reference = new_reference()
-            if not messages.reference_taken(conn, reference):
-                return reference
-
-    def token_used(self, nonce: str) -> bool:
-        conn = database.connect(self.settings.database_path)
-        try:
-            return database.token_nonce_used(conn, nonce)
-        finally:
-            conn.close()
 
 
 async def _deliver_now(request: Request, ids: list[int]) -> None:
@@ -413,7 +260,7 @@ async def _submit(
     request: Request, service: FormService, page: FormPage, now: datetime
 ) -> Response:
     try:
-        fields = await _read_form(request)
+        fields = await read_form(request)
     except TooLarge:
         log.info("form %s refused: body over %d bytes", page.path, MAX_BODY)
         return service.problem_response(page, "too_large", 413)
@@ -439,7 +286,7 @@ async def _submit(
             )
         log.info("form %s refused: token %s", page.path, rejected.reason)
         return service.problem_response(page, "rejected", 400)
-    if await run_in_threadpool(service.token_used, token.nonce):
+    if await run_in_threadpool(service.submissions.token_used, token.nonce):
         log.info("form %s refused: token replayed", page.path)
         return service.problem_response(page, "rejected", 400)
     client = request.client.host if request.client else "unknown"
@@ -463,19 +310,21 @@ async def _submit(
             status=400,
         )
     try:
-        reference, due, ids = await run_in_threadpool(service.commit, page, result, token, now)
+        stored = await run_in_threadpool(
+            service.submissions.store, spec, page.variant, result, token, now
+        )
     except Replayed:
         log.info("form %s refused: token replayed", page.path)
         return service.problem_response(page, "rejected", 400)
     service.limit.count(client, now.date())
-    log.info("message %s received (%s, %s)", reference, page.form, page.variant)
+    log.info("message %s received (%s, %s)", stored.reference, page.form, page.variant)
     signed = service.confirmations.dumps(
-        {"r": reference, "d": database.timestamp(due), "b": result.reply_by}
+        {"r": stored.reference, "d": database.timestamp(stored.due), "b": result.reply_by}
     )
     return RedirectResponse(
         f"{page.sent_path}?bevestiging={signed}",
         status_code=303,
-        background=BackgroundTask(_deliver_now, request, ids),
+        background=BackgroundTask(_deliver_now, request, stored.outbox_ids),
     )
 
 
@@ -494,17 +343,11 @@ def _sent_endpoint(page: FormPage):  # type: ignore[no-untyped-def]
     return endpoint
 
 
-async def _asset(request: Request) -> Response:
-    name = request.path_params["name"]
-    media = {"forms.css": "text/css", "forms.js": "text/javascript"}.get(name)
-    if media is None:
-        return Response(status_code=404)
-    return FileResponse(HERE / "static" / name, media_type=media)
-
-
 def routes() -> list[BaseRoute]:
     """The form routes; they must come before the site's static Mount."""
-    found: list[BaseRoute] = [Route(ASSETS_URL + "/{name}", _asset)]
+    found: list[BaseRoute] = [
+        Mount(ASSETS_URL, StaticFiles(directory=STATIC / "forms"), name="form_assets")
+    ]
     for page in PAGES:
         found.append(Route(page.path, _form_endpoint(page), methods=["GET", "POST"]))
         found.append(Route(page.sent_path, _sent_endpoint(page), methods=["GET"]))

@@ -22,14 +22,15 @@ from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from formhandler.core.settings import Settings, SettingsError
+from formhandler.core.urls import STAFF_PREFIX
 
 log = logging.getLogger("formhandler.web.headers")
 
 HASHES_FILE = "csp-hashes.json"
 # The marker formhandler replaces with a form; pages that have it are form pages.
 FORM_SLOT_MARKER = "data-form-slot"
-STAFF_PREFIX = "/medewerkers/"
-ALWAYS_NO_STORE = ("/healthz", STAFF_PREFIX)
+STAFF_PATHS = STAFF_PREFIX + "/"
+ALWAYS_NO_STORE = ("/healthz", STAFF_PATHS)
 
 # One year; not includeSubDomains, since other hosts of the domain are not ours to judge.
 STRICT_TRANSPORT_SECURITY = "max-age=31536000"

@@ -6,200 +6,42 @@ to the audit log; a message outside the account's queues answers 404 exactly lik
 that does not exist, and the attempt is audited.
 """
 
-from __future__ import annotations
-
-import sqlite3
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from email.message import EmailMessage
-from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
-from starlette.requests import Request
-from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
-from starlette.routing import Route
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import BaseRoute, Mount, Route
+from starlette.staticfiles import StaticFiles
 
 from formhandler.core.categories import CALLBACK_OUTCOMES, FOLLOWUPS, PROBLEMS
-from formhandler.core.crypto import DataCipher
-from formhandler.core.settings import Settings
-from formhandler.core.teams import Teams, load_teams
-from formhandler.core.workdays import BRUSSELS, describe_left, working_time_left
-from formhandler.forms.specs import FORMS, say
-from formhandler.mail import outbox
+from formhandler.core.i18n import say
+from formhandler.core.workdays import describe_left, working_time_left
+from formhandler.forms.specs import FORMS
 from formhandler.staff import accounts, replies, sessions, workflow
-from formhandler.staff.throttle import LoginThrottle
 from formhandler.storage import audit, database, statistics
 from formhandler.storage.sink import received_mails
+from formhandler.web.staff_context import Context, Handler, StaffSide, page, setup
+from formhandler.web.templating import STATIC
 
-PREFIX = "/medewerkers"
-_HERE = Path(__file__).resolve().parent
-_TEMPLATES = Environment(
-    loader=FileSystemLoader(_HERE / "templates"),
-    autoescape=select_autoescape(default=True, default_for_string=True),
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-_DAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-
-
-def _local(moment: datetime | None) -> str:
-    if moment is None:
-        return ""
-    local = moment.astimezone(BRUSSELS)
-    return f"{_DAYS[local.weekday()]} {local:%d-%m-%Y %H:%M}"
-
-
-_TEMPLATES.filters["local"] = _local
-
-
-@dataclass
-class StaffSide:
-    settings: Settings
-    cipher: DataCipher
-    throttle: LoginThrottle
-    teams: Teams
-    clock: Callable[[], datetime] = lambda: datetime.now(UTC)
-
-    @property
-    def queues(self) -> dict[str, str]:
-        """Queue key -> name, in the order of the teams file."""
-        return {key: queue.name for key, queue in self.teams.queues.items()}
-
-    def db(self) -> sqlite3.Connection:
-        return database.connect(self.settings.database_path)
-
-
-@dataclass
-class Context:
-    """One staff request: its session, the account (when logged in) and a connection."""
-
-    request: Request
-    side: StaffSide
-    session: sessions.Session
-    user: accounts.StaffUser | None
-    db: sqlite3.Connection
-
-    def render(self, template: str, status: int = 200, **values: Any) -> HTMLResponse:
-        delayed = self.user is not None and outbox.waiting(self.db, self.side.clock()).delayed
-        html = _TEMPLATES.get_template(template).render(
-            outbox_warning=(
-                "Er wachten mails die al meer dan 30 minuten niet verstuurd konden worden. "
-                "Verwittig de technische dienst."
-                if delayed
-                else None
-            ),
-            user=self.user,
-            csrf=self.session.csrf,
-            nav=self._nav(),
-            **values,
-        )
-        response = HTMLResponse(html, status_code=status)
-        sessions.save(self.side.settings, self.request, response, self.session)
-        return response
-
-    def redirect(self, url: str) -> RedirectResponse:
-        response = RedirectResponse(url, status_code=303)
-        sessions.save(self.side.settings, self.request, response, self.session)
-        return response
-
-    def _nav(self) -> list[dict[str, Any]]:
-        if self.user is None:
-            return []
-        links = [
-            (f"{PREFIX}/wachtrij/{queue}", f"Wachtrij {self.side.queues[queue]}")
-            for queue in workflow.visible_queues(self.user, list(self.side.queues))
-            if self.user.role != "coordinator"
-        ]
-        if self.user.role == "coordinator":
-            links = [
-                (f"{PREFIX}/wachtrijen", "Alle wachtrijen"),
-                (f"{PREFIX}/escalaties", "Escalaties"),
-                (f"{PREFIX}/statistieken", "Statistieken"),
-                (f"{PREFIX}/auditlog", "Auditlog"),
-            ]
-        if self.side.settings.development:
-            links.append((f"{PREFIX}/testmails", "Testmails (ontwikkeling)"))
-        path = self.request.url.path
-        return [{"href": href, "label": label, "current": path == href} for href, label in links]
-
-    def audit(self, action: str, reference: str | None = None, outcome: str = "ok") -> None:
-        actor = self.user.name if self.user else "niet aangemeld"
-        audit.record(self.db, actor, action, reference, outcome, at=self.side.clock())
-
-    def not_found(self, reference: str | None = None) -> HTMLResponse:
-        return self.render(
-            "staff_error.html",
-            status=404,
-            heading="Niet gevonden",
-            text="Dit bericht bestaat niet, of u hebt er geen toegang toe.",
-        )
-
-
-Handler = Callable[[Context], Awaitable[Response]]
-
-
-def _side(request: Request) -> StaffSide:
-    return request.app.state.staff
-
-
-def page(handler: Handler, *, login: bool = True, roles: tuple[str, ...] = ()) -> Callable:
-    """Wrap a handler: session, account check, CSRF on POST, and a connection closed after."""
-
-    async def endpoint(request: Request) -> Response:
-        side = _side(request)
-        now = side.clock()
-        session = sessions.load(side.settings, request, now.timestamp())
-        db = side.db()
-        try:
-            user = None
-            if session.logged_in:
-                user = accounts.get_user(db, int(session.user_id or 0))
-                if user is None or user.disabled or user.session_epoch != session.epoch:
-                    user, session = None, sessions.new_session()
-                else:
-                    session = sessions.touch(session, now.timestamp())
-            context = Context(request, side, session, user, db)
-            if request.method == "POST":
-                form = await request.form()
-                request.state.form = form
-                if not sessions.csrf_ok(session, form.get("csrf")):
-                    context.audit("csrf_rejected", outcome="geweigerd")
-                    return context.render(
-                        "staff_error.html",
-                        status=403,
-                        heading="Formulier verlopen",
-                        text="Dit formulier is verlopen of niet van deze site. "
-                        "Laad de pagina opnieuw en probeer het nog eens.",
-                    )
-            if login and user is None:
-                return context.redirect(f"{PREFIX}/aanmelden")
-            if roles and user is not None and user.role not in roles:
-                context.audit("forbidden", outcome="geweigerd")
-                return context.not_found()
-            return await handler(context)
-        finally:
-            db.close()
-
-    return endpoint
+__all__ = ["StaffSide", "routes", "setup"]
 
 
 async def home(ctx: Context) -> Response:
     assert ctx.user is not None
     if ctx.user.role == "coordinator":
-        return ctx.redirect(f"{PREFIX}/wachtrijen")
+        return ctx.redirect(ctx.url("staff_all_queues"))
     queues = workflow.visible_queues(ctx.user, list(ctx.side.queues))
     if not queues:
         return ctx.render(
             "staff_error.html", heading="Geen wachtrij", text="Uw account hoort bij geen wachtrij."
         )
-    return ctx.redirect(f"{PREFIX}/wachtrij/{queues[0]}")
+    return ctx.redirect(ctx.url("staff_queue", queue=queues[0]))
 
 
 async def login_form(ctx: Context) -> Response:
     if ctx.user is not None:
-        return ctx.redirect(f"{PREFIX}/")
+        return ctx.redirect(ctx.url("staff_home"))
     return ctx.render("staff_login.html", name="", error=None)
 
 
@@ -239,14 +81,14 @@ async def login(ctx: Context) -> Response:
         user.id, user.session_epoch, ctx.side.clock().timestamp()
     )
     ctx.audit("login")
-    return ctx.redirect(f"{PREFIX}/")
+    return ctx.redirect(ctx.url("staff_home"))
 
 
 async def logout(ctx: Context) -> Response:
     assert ctx.user is not None
     ctx.audit("logout")
     accounts.end_sessions(ctx.db, ctx.user.id)
-    response = RedirectResponse(f"{PREFIX}/aanmelden", status_code=303)
+    response = RedirectResponse(ctx.url("staff_login"), status_code=303)
     sessions.clear(ctx.side.settings, ctx.request, response)
     return response
 
@@ -390,7 +232,9 @@ def _action(kind: str) -> Handler:
             ctx.audit(kind, message.reference, outcome="geweigerd")
             return await message_view(ctx, error=str(error), status=400)
         ctx.audit(kind, message.reference)
-        return ctx.redirect(f"{PREFIX}/bericht/{message.reference}?gedaan={kind}")
+        return ctx.redirect(
+            f"{ctx.url('staff_message', reference=message.reference)}?gedaan={kind}"
+        )
 
     return act
 
@@ -454,41 +298,51 @@ def _plain_text(message: EmailMessage) -> str:
     return part.get_content() if isinstance(part, EmailMessage) else ""
 
 
-async def stylesheet(request: Request) -> Response:
-    return FileResponse(_HERE / "static" / "staff.css", media_type="text/css")
-
-
 COORDINATOR = ("coordinator",)
 
 
-def routes() -> list[Route]:
+def routes() -> list[BaseRoute]:
     return [
-        Route("/", page(home)),
-        Route("/stijl.css", stylesheet),
-        Route("/aanmelden", page(login_form, login=False), methods=["GET"]),
+        Route("/", page(home), name="staff_home"),
+        Route("/aanmelden", page(login_form, login=False), methods=["GET"], name="staff_login"),
         Route("/aanmelden", page(login, login=False), methods=["POST"]),
-        Route("/afmelden", page(logout), methods=["POST"]),
-        Route("/wachtrij/{queue}", page(queue_view)),
-        Route("/bericht/{reference}", page(message_view)),
-        Route("/bericht/{reference}/opnemen", page(_action("claim")), methods=["POST"]),
-        Route("/bericht/{reference}/antwoorden", page(_action("reply")), methods=["POST"]),
-        Route("/bericht/{reference}/notitie", page(_action("note")), methods=["POST"]),
-        Route("/bericht/{reference}/afsluiten", page(_action("close")), methods=["POST"]),
-        Route("/wachtrijen", page(all_queues, roles=COORDINATOR)),
-        Route("/escalaties", page(escalations, roles=COORDINATOR)),
-        Route("/statistieken", page(statistics_view, roles=COORDINATOR)),
-        Route("/statistieken.csv", page(statistics_csv, roles=COORDINATOR)),
-        Route("/auditlog", page(audit_view, roles=COORDINATOR)),
-        Route("/testmails", page(test_mails)),
+        Route("/afmelden", page(logout), methods=["POST"], name="staff_logout"),
+        Route("/wachtrij/{queue}", page(queue_view), name="staff_queue"),
+        Route("/bericht/{reference}", page(message_view), name="staff_message"),
+        Route(
+            "/bericht/{reference}/opnemen",
+            page(_action("claim")),
+            methods=["POST"],
+            name="staff_claim",
+        ),
+        Route(
+            "/bericht/{reference}/antwoorden",
+            page(_action("reply")),
+            methods=["POST"],
+            name="staff_reply",
+        ),
+        Route(
+            "/bericht/{reference}/notitie",
+            page(_action("note")),
+            methods=["POST"],
+            name="staff_note",
+        ),
+        Route(
+            "/bericht/{reference}/afsluiten",
+            page(_action("close")),
+            methods=["POST"],
+            name="staff_close",
+        ),
+        Route("/wachtrijen", page(all_queues, roles=COORDINATOR), name="staff_all_queues"),
+        Route("/escalaties", page(escalations, roles=COORDINATOR), name="staff_escalations"),
+        Route("/statistieken", page(statistics_view, roles=COORDINATOR), name="staff_statistics"),
+        Route(
+            "/statistieken.csv",
+            page(statistics_csv, roles=COORDINATOR),
+            name="staff_statistics_csv",
+        ),
+        Route("/auditlog", page(audit_view, roles=COORDINATOR), name="staff_audit"),
+        Route("/testmails", page(test_mails), name="staff_test_mails"),
+        # The staff side's stylesheet (stijl.css); last, so every route above wins.
+        Mount("/", StaticFiles(directory=STATIC / "staff"), name="staff_assets"),
     ]
-
-
-def setup(settings: Settings) -> StaffSide:
-    """The staff side's shared parts; the app keeps it in `app.state.staff`."""
-    database.open_database(settings.database_path).close()
-    return StaffSide(
-        settings=settings,
-        cipher=DataCipher(settings.data_keys),
-        throttle=LoginThrottle(),
-        teams=load_teams(settings.teams_file),
-    )

@@ -11,7 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from starlette.testclient import TestClient
 
-from formhandler.forms.specs import FORMS, LINE_BREAKS, VARIANTS, say, validate
+from formhandler.core.i18n import VARIANTS, say
+from formhandler.forms.specs import FORMS
+from formhandler.forms.validation import LINE_BREAKS, validate
 from formhandler.forms.wording import due_in_words
 from tests.support.forms import client_for, form_settings
 

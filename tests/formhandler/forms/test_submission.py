@@ -14,6 +14,7 @@ from formhandler.staff import scheduler
 from formhandler.storage import database
 from tests.support.forms import client_for, form_settings, run_async, submit, title
 from tests.support.smtp import SmtpServer
+from tests.support.states import message_state
 
 
 @pytest.fixture
@@ -69,7 +70,7 @@ def test_the_confirmation_shows_reference_and_due_time_but_nothing_of_the_messag
     assert "stiefvader" not in page.text and "0470 12 34 56" not in page.text
     assert "set-cookie" not in response.headers and "set-cookie" not in page.headers
     conn = database.connect(tmp_path / "formhandler.sqlite3")
-    assert database.message_state(conn, reference.group(1)) == "open"
+    assert message_state(conn, reference.group(1)) == "open"
 
 
 def test_the_spam_folder_is_mentioned_when_the_answer_comes_by_email(

@@ -24,6 +24,7 @@ from tests.support.staff import (
     side_of,
     staff_app,
 )
+from tests.support.states import message_state
 
 START = brussels("2026-11-23 11:00")
 
@@ -198,7 +199,7 @@ def test_claim_note_and_close_a_callback_request_with_categories(app, clock: Clo
         " WHERE m.reference = 'BELM2345'"
     ).fetchone()
     assert tuple(row) == ("partnergeweld", "advies,doorverwezen-caw", "gesprek", 85, 1)
-    assert database.message_state(db, "BELM2345") == "closed"
+    assert message_state(db, "BELM2345") == "closed"
     actions = [(row[1], row[2]) for row in audit_rows(app) if row[0] == "an"]
     for action in ("view_message", "claim", "note", "close"):
         assert (action, "BELM2345") in actions

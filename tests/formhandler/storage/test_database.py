@@ -11,6 +11,7 @@ import pytest
 
 from formhandler.core.crypto import DataCipher
 from formhandler.storage import database
+from tests.support.states import message_state
 
 RECEIVED = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
 
@@ -90,7 +91,7 @@ def test_the_state_follows_from_the_timestamps(
         database.insert_message(conn, DataCipher([os.urandom(32)]), new_message())
         for column, value in columns.items():
             conn.execute(f"UPDATE messages SET {column} = ?", (value,))
-    assert database.message_state(conn, "ABCD2345") == state
+    assert message_state(conn, "ABCD2345") == state
 
 
 def test_a_failed_transaction_leaves_nothing(tmp_path: Path) -> None:

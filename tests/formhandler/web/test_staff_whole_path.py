@@ -20,6 +20,7 @@ from formhandler.storage import database
 from tests.support.live import LiveServer, development_settings
 from tests.support.smtp import SmtpServer
 from tests.support.staff import PASSWORD, add_account, csrf_of
+from tests.support.states import message_state
 
 CITIZEN = "iemand.anders@example.org"
 TEXT = "Mijn nichtje wordt thuis geslagen, wat kan ik doen? <b>dringend</b>"
@@ -101,7 +102,7 @@ def test_message_from_form_to_answer_counted_in_time(site_dir: Path, tmp_path: P
                 data={"csrf": token, "antwoord": REPLY},
             )
             assert answered.status_code == 303
-            assert database.message_state(db, reference) == "answered"
+            assert message_state(db, reference) == "answered"
 
             # The scheduler delivers it; it arrives from the helpline, with a neutral subject.
             # In a thread of its own: Playwright's sync API may hold this thread's loop.

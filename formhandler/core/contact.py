@@ -1,0 +1,46 @@
+"""The helpline's contact facts from `data/contact.yml`, the site's single source.
+
+The site build reads the same file; the service reads it here, once, for the phone
+numbers and hours it writes on form pages and in mails. Nothing here is typed twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from formhandler.core.i18n import language_of
+
+CONTACT_FILE = Path(__file__).resolve().parents[2] / "data" / "contact.yml"
+
+
+@dataclass(frozen=True)
+class Phone:
+    number: str
+
+    @property
+    def href(self) -> str:
+        return "tel:" + "".join(char for char in self.number if char.isdigit() or char == "+")
+
+
+@lru_cache(maxsize=1)
+def contact_facts() -> dict[str, Any]:
+    """The parsed contact file (read once per process)."""
+    return yaml.safe_load(CONTACT_FILE.read_text(encoding="utf-8"))
+
+
+def phone(name: str) -> Phone:
+    entry = contact_facts()[name]
+    assert isinstance(entry, dict)
+    return Phone(str(entry["telefoon"]))
+
+
+def helpline_hours(variant: str) -> str:
+    entry = contact_facts()["hulplijn"]
+    assert isinstance(entry, dict)
+    hours = entry["uren"]
+    return str(hours[language_of(variant)] if isinstance(hours, dict) else hours)
