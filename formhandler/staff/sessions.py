@@ -113,7 +113,8 @@ def save(settings: Settings, request: Request, response: Response, session: Sess
     response.set_cookie(
         cookie_name(settings, request),
         value,
-        max_age=MAX_SECONDS,
+        # A session cookie: no Max-Age, so closing the browser ends it on a shared
+        # computer. The signed value still expires after MAX_SECONDS (and idle time).
         path="/",
         secure=not plain,
         httponly=True,

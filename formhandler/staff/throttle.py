@@ -1,4 +1,4 @@
-"""Limits on failed staff logins, per account and per client, kept in memory only.
+"""Limits on failed staff logins, per account and client and per client, in memory only.
 
 A client is known only by an HMAC of its address under a key derived from a random
 secret made at start and today's date: the address itself is never stored, and
@@ -17,8 +17,11 @@ from limits import RateLimitItemPerMinute
 from limits.storage import MemoryStorage
 from limits.strategies import MovingWindowRateLimiter
 
-# Five wrong tries per account in 15 minutes: enough for typos, far too few to guess.
-ACCOUNT_LIMIT = RateLimitItemPerMinute(5, 15)
+# Five wrong tries per account AND client in 15 minutes: enough for typos, far too few
+# to guess a password and a TOTP code. Counting per account alone let anyone lock a
+# known helper out by failing five times from anywhere; per pair, the helper's own
+# browser keeps working while the guessing address is stopped.
+ACCOUNT_CLIENT_LIMIT = RateLimitItemPerMinute(5, 15)
 # A whole office may share one address, so the client limit is higher.
 CLIENT_LIMIT = RateLimitItemPerMinute(20, 15)
 
@@ -34,10 +37,11 @@ class LoginThrottle:
         return hmac.new(daily, (address or "-").encode(), hashlib.sha256).hexdigest()
 
     def allowed(self, account: str, client: str) -> bool:
-        return self._limiter.test(ACCOUNT_LIMIT, "account", account.strip().lower()) and (
+        pair = (account.strip().lower(), client)
+        return self._limiter.test(ACCOUNT_CLIENT_LIMIT, "account-client", *pair) and (
             self._limiter.test(CLIENT_LIMIT, "client", client)
         )
 
     def failed(self, account: str, client: str) -> None:
-        self._limiter.hit(ACCOUNT_LIMIT, "account", account.strip().lower())
+        self._limiter.hit(ACCOUNT_CLIENT_LIMIT, "account-client", account.strip().lower(), client)
         self._limiter.hit(CLIENT_LIMIT, "client", client)

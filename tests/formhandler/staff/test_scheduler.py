@@ -17,7 +17,7 @@ from formhandler.core.crypto import DataCipher
 from formhandler.staff import scheduler
 from formhandler.storage import database
 from formhandler.storage.sink import received_mails
-from tests.support.forms import client_for, form_settings, run_async, submit
+from tests.support.forms import client_for, form_settings, fresh_token, run_async, submit
 
 
 async def _main_in_loop(argv: list[str]) -> int:
@@ -80,7 +80,23 @@ def test_no_sink_when_an_smtp_host_is_set(site_dir: Path, tmp_path: Path) -> Non
 def test_a_tick_forgets_used_tokens_once_they_expired(site_dir: Path, tmp_path: Path) -> None:
     settings = form_settings(tmp_path, site_dir, FORMHANDLER_SMTP_HOST="127.0.0.1")
     submit(client_for(settings), "/contact/mail/", MESSAGE)
+    conn = database.connect(settings.database_path)
+    with database.transaction(conn):
+        database.use_token_nonce(conn, "long-gone", datetime.now(UTC) - timedelta(minutes=1))
     report = run_async(scheduler.tick(settings, datetime.now(UTC)))
-    assert report["tokens_forgotten"] == 0
+    assert report["tokens_forgotten"] == 1  # the expired one; the fresh one stays
+    assert database.token_nonce_used(conn, "long-gone") is False
+
+
+def test_a_tick_ahead_of_the_clock_does_not_let_a_used_token_back_in(
+    site_dir: Path, tmp_path: Path
+) -> None:
+    settings = form_settings(tmp_path, site_dir, FORMHANDLER_SMTP_HOST="127.0.0.1")
+    client = client_for(settings)
+    token = fresh_token(client, "/contact/mail/")
+    fields = {"token": token, **MESSAGE}
+    assert client.post("/contact/mail/", data=fields, follow_redirects=False).status_code == 303
     report = run_async(scheduler.tick(settings, datetime.now(UTC) + timedelta(hours=13)))
-    assert report["tokens_forgotten"] == 1
+    assert report["tokens_forgotten"] == 0
+    again = client.post("/contact/mail/", data=fields, follow_redirects=False)
+    assert again.status_code == 400  # the same token, replayed: refused

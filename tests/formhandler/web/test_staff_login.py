@@ -170,6 +170,23 @@ def test_login_is_throttled_per_account(app, clock: Clock) -> None:
     assert login(TestClient(app), "bo", other, clock.now).status_code == 303
 
 
+def test_failures_from_other_addresses_do_not_lock_the_real_person_out(app, clock: Clock) -> None:
+    secret = add_account(app, "an", "helper", "antwerpen")
+    for attacker in range(5):
+        guesser = TestClient(app, client=(f"203.0.113.{attacker + 1}", 40000))
+        assert login(guesser, "an", pyotp.random_base32(), clock.now).status_code == 400
+    helper = TestClient(app, client=("198.51.100.7", 40000))
+    assert login(helper, "an", secret, clock.now).status_code == 303
+
+
+def test_one_address_guessing_one_account_is_stopped_after_five_tries(app, clock: Clock) -> None:
+    secret = add_account(app, "an", "helper", "antwerpen")
+    guesser = TestClient(app, client=("203.0.113.9", 40000))
+    for _ in range(5):
+        assert login(guesser, "an", pyotp.random_base32(), clock.now).status_code == 400
+    assert login(guesser, "an", secret, clock.now).status_code == 429
+
+
 def test_login_is_throttled_per_client(app, clock: Clock) -> None:
     secret = add_account(app, "an", "helper", "antwerpen")
     client = TestClient(app)
@@ -202,9 +219,33 @@ def test_production_cookie_has_host_prefix_secure_httponly_samesite_strict(
         assert "SameSite=strict" in cookie
         assert "Path=/" in cookie
         assert "Domain" not in cookie
+        # A session cookie: gone when the browser closes (a shared computer).
+        assert "max-age" not in cookie.lower() and "expires" not in cookie.lower()
 
 
 def test_staff_pages_are_not_indexed_and_not_stored(client: TestClient) -> None:
     response = client.get("/medewerkers/aanmelden")
     assert '<meta name="robots" content="noindex, nofollow">' in response.text
     assert response.headers["cache-control"] == "no-store"
+
+
+def test_passwords_are_checked_outside_the_event_loop(
+    app, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from formhandler.staff import accounts
+
+    secret = add_account(app, "an", "helper", "antwerpen")
+    threads: list[str] = []
+    real = accounts.authenticate
+
+    def recording(*args: object, **kwargs: object) -> object:
+        threads.append(threading.current_thread().name)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(accounts, "authenticate", recording)
+    with TestClient(app) as client:
+        loop_thread = client.portal.call(lambda: threading.current_thread().name)  # type: ignore[union-attr]
+        assert login(client, "an", secret, clock.now).status_code == 303
+    assert threads and loop_thread not in threads
