@@ -29,10 +29,11 @@ class SubmissionLimit:
         day_key = hmac.new(self._secret, today.isoformat().encode(), hashlib.sha256).digest()
         return hmac.new(day_key, ip.encode(), hashlib.sha256).hexdigest()
 
-    def allows(self, ip: str, today: date) -> bool:
-        """Whether this client may send one more form now (does not count it)."""
-        return bool(self._limiter.test(self._item, self.client_key(ip, today)))
+    def take(self, ip: str, today: date) -> bool:
+        """Count one submission of this client if the limit allows it; whether it did.
 
-    def count(self, ip: str, today: date) -> None:
-        """Count one accepted submission of this client."""
-        self._limiter.hit(self._item, self.client_key(ip, today))
+        Checking and counting are one step (a moving-window `hit`, synchronous, so no
+        other request runs in between): twenty parallel posts cannot all pass a check
+        made before any of them was counted.
+        """
+        return bool(self._limiter.hit(self._item, self.client_key(ip, today)))

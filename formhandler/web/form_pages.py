@@ -7,8 +7,9 @@ The order of checks on a POST, and what each failure gets:
 2. the honeypot, then the token: forged, too fast or already used -> 400 page that
    says how to reach 1712 otherwise (a person taken for a bot still finds help);
    expired -> the form again with the text kept and a fresh token;
-3. the rate limit -> 429, the form again with the text kept and the phone line;
-4. the fields (forms.validate) -> 400, the form with an error summary, values kept;
+3. the fields (forms.validation) -> 400, the form with an error summary, values kept;
+4. the rate limit, checked and counted in one step -> 429, the form again with the
+   text kept and the phone line;
 5. one transaction: the token's nonce, the message (sealed), the team's notification
    and the confirmation if asked; COMMIT (WAL, synchronous FULL) before the 303.
 
@@ -289,17 +290,6 @@ async def _submit(
     if await run_in_threadpool(service.submissions.token_used, token.nonce):
         log.info("form %s refused: token replayed", page.path)
         return service.problem_response(page, "rejected", 400)
-    client = request.client.host if request.client else "unknown"
-    if not service.limit.allows(client, now.date()):
-        log.info("form %s: rate limit reached", page.path)
-        return service.form_response(
-            page,
-            token=fields.get("token", ""),
-            values=kept,
-            notice=text("rate_limited", page.variant),
-            with_phone=True,
-            status=429,
-        )
     result = validate(spec, fields, page.variant)
     if not result.ok:
         return service.form_response(
@@ -309,6 +299,18 @@ async def _submit(
             errors=result.errors,
             status=400,
         )
+    # Only a complete submission counts; the count and the check are one step.
+    client = request.client.host if request.client else "unknown"
+    if not service.limit.take(client, now.date()):
+        log.info("form %s: rate limit reached", page.path)
+        return service.form_response(
+            page,
+            token=fields.get("token", ""),
+            values=result.values,
+            notice=text("rate_limited", page.variant),
+            with_phone=True,
+            status=429,
+        )
     try:
         stored = await run_in_threadpool(
             service.submissions.store, spec, page.variant, result, token, now
@@ -316,7 +318,6 @@ async def _submit(
     except Replayed:
         log.info("form %s refused: token replayed", page.path)
         return service.problem_response(page, "rejected", 400)
-    service.limit.count(client, now.date())
     log.info("message %s received (%s, %s)", stored.reference, page.form, page.variant)
     signed = service.confirmations.dumps(
         {"r": stored.reference, "d": database.timestamp(stored.due), "b": result.reply_by}

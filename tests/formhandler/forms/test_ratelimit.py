@@ -12,10 +12,9 @@ TODAY = date(2026, 11, 23)
 def test_the_limit_stops_a_client_after_the_allowed_count() -> None:
     limit = SubmissionLimit(2, 600)
     for _ in range(2):
-        assert limit.allows("192.0.2.7", TODAY)
-        limit.count("192.0.2.7", TODAY)
-    assert not limit.allows("192.0.2.7", TODAY)
-    assert limit.allows("192.0.2.8", TODAY)
+        assert limit.take("192.0.2.7", TODAY)
+    assert not limit.take("192.0.2.7", TODAY)
+    assert limit.take("192.0.2.8", TODAY)
 
 
 def test_the_client_key_hides_the_ip_and_changes_every_day() -> None:

@@ -262,3 +262,44 @@ def test_a_confirmation_link_that_was_tampered_with_leads_back_to_the_form(
 ) -> None:
     response = client.get("/contact/mail/verstuurd?bevestiging=nep", follow_redirects=False)
     assert response.status_code == 303 and response.headers["location"] == "/contact/mail/"
+
+
+def test_twenty_parallel_posts_from_one_address_get_no_more_than_the_limit(
+    site_dir: Path, tmp_path: Path
+) -> None:
+    import threading
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    from tests.support.live import LiveServer
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args: object, **kwargs: object) -> None:
+            return None
+
+    opener = urllib.request.build_opener(NoRedirect)
+    settings = form_settings(tmp_path, site_dir, FORMHANDLER_RATE_LIMIT="5/600")
+    statuses: list[int] = []
+    with LiveServer(settings) as server:
+        url = f"{server.url}/contact/mail/"
+        tokens = [token_of(opener.open(url).read().decode()) for _ in range(20)]
+        time.sleep(0.3)  # the minimum fill time of form_settings
+        start = threading.Barrier(20)
+
+        def post(token: str) -> None:
+            body = urllib.parse.urlencode({"token": token, **GOOD}).encode()
+            start.wait()
+            try:
+                statuses.append(opener.open(url, data=body).status)
+            except urllib.error.HTTPError as error:
+                statuses.append(error.code)
+
+        threads = [threading.Thread(target=post, args=(token,)) for token in tokens]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert statuses.count(303) == 5
+    assert statuses.count(429) == 15
+    assert stored(settings) == (5, 5)
