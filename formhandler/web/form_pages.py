@@ -19,14 +19,12 @@ if that fails. Nothing a person wrote is logged, and no cookie is set.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from itsdangerous import BadSignature, URLSafeTimedSerializer
 from markupsafe import Markup, escape
 from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
@@ -46,7 +44,7 @@ from formhandler.forms.tokens import FormTokens, TokenRejected
 from formhandler.forms.validation import FormSpec, validate
 from formhandler.forms.wording import due_in_words, helpline_hours, phone, text
 from formhandler.mail.outbox import Outbox
-from formhandler.storage import database
+from formhandler.web.confirmation_links import Confirmation, ConfirmationLinks
 from formhandler.web.form_input import MAX_BODY, TooLarge, Unreadable, read_form
 from formhandler.web.pageshell import ASSETS_URL, PageShell
 from formhandler.web.templating import STATIC, render
@@ -55,9 +53,6 @@ log = logging.getLogger("formhandler.forms.specs")
 
 HERE = Path(__file__).resolve().parent
 HONEYPOT = "website"
-# A confirmation link works for a day: long enough to reload, short enough that an old
-# entry in a shared device's history no longer shows a reference.
-CONFIRMATION_MAX_AGE = 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -106,11 +101,7 @@ class FormService:
         self.tokens = FormTokens(keys, min_fill=timedelta(seconds=settings.min_fill_seconds))
         self.limit = SubmissionLimit(*settings.rate_limit)
         self.teams = load_teams(settings.teams_file)
-        self.confirmations = URLSafeTimedSerializer(
-            keys,
-            salt="formhandler.confirmation",
-            signer_kwargs={"digest_method": hashlib.sha256},
-        )
+        self.confirmations = ConfirmationLinks(self.cipher)
         self.shells = {
             page.path: PageShell.load(settings.site_dir / page.path.strip("/") / "index.html")
             for page in PAGES
@@ -319,11 +310,11 @@ async def _submit(
         log.info("form %s refused: token replayed", page.path)
         return service.problem_response(page, "rejected", 400)
     log.info("message %s received (%s, %s)", stored.reference, page.form, page.variant)
-    signed = service.confirmations.dumps(
-        {"r": stored.reference, "d": database.timestamp(stored.due), "b": result.reply_by}
+    sealed = service.confirmations.make(
+        Confirmation(stored.reference, stored.due, result.reply_by), now
     )
     return RedirectResponse(
-        f"{page.sent_path}?bevestiging={signed}",
+        f"{page.sent_path}?bevestiging={sealed}",
         status_code=303,
         background=BackgroundTask(_deliver_now, request, stored.outbox_ids),
     )
@@ -332,14 +323,10 @@ async def _submit(
 def _sent_endpoint(page: FormPage):  # type: ignore[no-untyped-def]
     async def endpoint(request: Request) -> Response:
         service: FormService = request.app.state.forms
-        try:
-            data = service.confirmations.loads(
-                request.query_params.get("bevestiging", ""), max_age=CONFIRMATION_MAX_AGE
-            )
-            reference, due, by = data["r"], database.moment(data["d"]), data["b"]
-        except (BadSignature, KeyError, TypeError, ValueError):
+        found = service.confirmations.read(request.query_params.get("bevestiging", ""))
+        if found is None:
             return RedirectResponse(page.path, status_code=303)
-        return service.sent_response(page, reference, due, by)
+        return service.sent_response(page, found.reference, found.due, found.reply_by)
 
     return endpoint
 

@@ -216,12 +216,15 @@ def test_build_by_products_are_not_served(client: Client) -> None:
         assert client.get(path).status == 404, path
 
 
-def test_no_client_address_is_logged(client: Client, nginx: LocalNginx) -> None:
+def test_no_client_address_and_no_query_string_is_logged(client: Client, nginx: LocalNginx) -> None:
     client.get("/")
     client.get("/contact/mail/")
+    client.get("/contact/mail/verstuurd?bevestiging=QUERYMARKER")
     log = (nginx.prefix / "logs" / "1712.access.log").read_text()
     assert '"GET /contact/mail/ HTTP/1.1" 200' in log
+    assert '"GET /contact/mail/verstuurd HTTP/1.1"' in log
     assert "127.0.0.1" not in log
+    assert "QUERYMARKER" not in log and "?" not in log
 
 
 def test_form_pages_say_call_1712_when_formhandler_is_down(

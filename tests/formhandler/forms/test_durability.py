@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
+import base64
 import re
 import signal
 import threading
@@ -11,24 +11,23 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx2 as httpx
-from itsdangerous import URLSafeTimedSerializer
 
+from formhandler.core.crypto import DataCipher
 from formhandler.core.settings import development_keys
 from formhandler.storage import database
+from formhandler.web.confirmation_links import ConfirmationLinks
 from tests.support.forms import token_of
 from tests.support.process import ServeProcess
 from tests.support.smtp import SmtpServer
 
 
 def confirmed_reference(data_dir: Path, location: str) -> str:
-    secret_keys, _ = development_keys(data_dir)
-    signed = location.split("bevestiging=", 1)[1]
-    serializer = URLSafeTimedSerializer(
-        secret_keys,
-        salt="formhandler.confirmation",
-        signer_kwargs={"digest_method": hashlib.sha256},
-    )
-    return str(serializer.loads(signed)["r"])
+    _, data_keys = development_keys(data_dir)
+    sealed = location.split("bevestiging=", 1)[1]
+    links = ConfirmationLinks(DataCipher([base64.b64decode(key) for key in data_keys]))
+    found = links.read(sealed)
+    assert found is not None
+    return found.reference
 
 
 def keep_submitting(url: str, confirmed: list[str], stop: threading.Event, data_dir: Path) -> None:

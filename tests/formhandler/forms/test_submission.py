@@ -197,3 +197,29 @@ def test_the_form_page_keeps_the_site_shell_and_its_quick_exit(
     assert "f-leeftijd" not in response.text  # the children's form asks less
     assert response.headers["cache-control"] == "no-store"
     assert "set-cookie" not in response.headers
+
+
+def test_the_confirmation_link_shows_no_reference_date_or_channel(
+    site_dir: Path, tmp_path: Path
+) -> None:
+    import base64
+
+    client = client_for(form_settings(tmp_path, site_dir))
+    response = submit(client, "/contact/mail/", {"bericht": MESSAGE, "email": "a@example.org"})
+    location = response.headers["location"]
+    page = client.get(location)
+    reference = re.search(r'fh-panel__reference"><strong>([A-Z0-9]{8})<', page.text)
+    assert reference
+    token = location.split("bevestiging=", 1)[1]
+    decoded = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+    for readable in (location, decoded.decode("latin-1")):
+        assert reference.group(1) not in readable
+        assert "email" not in readable and "2026" not in readable and "2027" not in readable
+    # The same link opened later than MAX_AGE no longer shows the reference.
+    from datetime import UTC, datetime
+
+    from formhandler.web.confirmation_links import MAX_AGE
+
+    service = client.app.state.forms  # type: ignore[attr-defined]
+    assert service.confirmations.read(token) is not None
+    assert service.confirmations.read(token, datetime.now(UTC) + MAX_AGE * 2) is None
