@@ -68,6 +68,7 @@ class Service:
         data = work / f"data-{self.port}"
         self.environ = {
             **os.environ,
+            "FORMHANDLER_TRUSTED_PROXIES": "127.0.0.1",
             "FORMHANDLER_ENV": "development",
             "FORMHANDLER_DATA_DIR": str(data),
             "FORMHANDLER_SITE_DIR": str(site),

@@ -37,6 +37,8 @@ class Target:
     log_dir: Path = Path("/var/log/nginx")
     # POSTs a second per client address after a burst of 20 (nginx's limit_req rate).
     post_rate: str = "2r/s"
+    # Addresses (or CIDR ranges) of a monitor that may read /healthz besides loopback.
+    healthz_allow: tuple[str, ...] = ()
 
 
 def _indent(lines: list[str], spaces: int) -> str:
@@ -73,6 +75,7 @@ def render(target: Target) -> str:
         "@TLS_CERTIFICATE_KEY@": str(target.certificate_key),
         "@LOG_DIR@": str(target.log_dir),
         "@POST_RATE@": target.post_rate,
+        "@HEALTHZ_ALLOW@": _indent([f"allow {address};" for address in target.healthz_allow], 8),
     }
     out = []
     for line in text.splitlines():
@@ -112,6 +115,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--http-listen", default="80")
     parser.add_argument("--https-listen", default="443")
     parser.add_argument("--log-dir", type=Path, default=Path("/var/log/nginx"))
+    parser.add_argument(
+        "--healthz-allow",
+        action="append",
+        default=[],
+        help="an address or range of a monitor that may read /healthz (repeatable)",
+    )
     parser.add_argument("--post-rate", default="2r/s", help="POSTs per client, e.g. 2r/s")
     args = parser.parse_args(argv)
     target = Target(
@@ -124,6 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         https_listen=args.https_listen,
         log_dir=args.log_dir,
         post_rate=args.post_rate,
+        healthz_allow=tuple(args.healthz_allow),
     )
     sys.stdout.write(render(target))
     return 0

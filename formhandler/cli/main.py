@@ -15,23 +15,12 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from formhandler.cli.development import development_sink
-    from formhandler.web.app import create_app
+    from formhandler.web.app import create_app, server_options
 
     settings = load_settings()
     app = create_app(settings, start_sink=development_sink)
     print(f"formhandler ({settings.env}) on http://{args.host}:{args.port}/", flush=True)
-    # Behind nginx on the same host the client address comes from X-Forwarded-For,
-    # trusted from 127.0.0.1 only: rate limits and login throttling then count people,
-    # not the proxy. No access log: it would write client IP addresses.
-    uvicorn.run(
-        app,
-        host=args.host,
-        port=args.port,
-        access_log=False,
-        log_level="info",
-        proxy_headers=True,
-        forwarded_allow_ips="127.0.0.1",
-    )
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info", **server_options(settings))
     return 0
 
 

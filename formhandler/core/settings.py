@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from starlette.config import Config
 from starlette.datastructures import Secret
@@ -41,6 +42,8 @@ VARIABLES = (
     "FORMHANDLER_RETENTION_DAYS",
     "FORMHANDLER_MIN_FILL_SECONDS",
     "FORMHANDLER_RATE_LIMIT",
+    "FORMHANDLER_TRUSTED_PROXIES",
+    "FORMHANDLER_ALLOWED_HOSTS",
 )
 
 
@@ -67,6 +70,10 @@ class Settings:
     retention_days: int = 30
     min_fill_seconds: float = 3.0
     rate_limit: tuple[int, int] = (5, 600)
+    # Addresses whose X-Forwarded-For is believed (the reverse proxy); none by default.
+    trusted_proxies: tuple[str, ...] = ()
+    # Host names the service answers for; "*" (development default) answers any.
+    allowed_hosts: tuple[str, ...] = ("*",)
 
     @property
     def development(self) -> bool:
@@ -127,12 +134,24 @@ def development_keys(data_dir: Path) -> tuple[list[str], list[str]]:
     return stored["secret_keys"], stored["data_keys"]
 
 
+def _allowed_hosts(env: str, given: list[str], base_url: str) -> tuple[str, ...]:
+    """The configured host names; by default the public address's in production, any in
+    development (where the address is whatever the developer typed)."""
+    if given:
+        return tuple(given)
+    if env == "development":
+        return ("*",)
+    return (urlsplit(base_url).hostname or "localhost", "127.0.0.1", "localhost")
+
+
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     config = Config(environ=dict(os.environ if environ is None else environ))
     env = config("FORMHANDLER_ENV", cast=str, default="production")
     if env not in ("production", "development"):
         raise SettingsError(f"FORMHANDLER_ENV must be 'production' or 'development', not {env!r}.")
     data_dir = Path(config("FORMHANDLER_DATA_DIR", cast=str, default=str(ROOT / "var")))
+    base_url = config("FORMHANDLER_BASE_URL", cast=str, default="http://127.0.0.1:8000")
+    base_url = base_url.rstrip("/")
     secret_keys = _split(config("FORMHANDLER_SECRET_KEYS", cast=str, default=""))
     data_keys = _split(config("FORMHANDLER_DATA_KEYS", cast=str, default=""))
     if env == "production":
@@ -173,9 +192,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         data_keys=_data_keys(data_keys),
         data_dir=data_dir,
         site_dir=Path(config("FORMHANDLER_SITE_DIR", cast=str, default=str(ROOT / "site"))),
-        base_url=config("FORMHANDLER_BASE_URL", cast=str, default="http://127.0.0.1:8000").rstrip(
-            "/"
-        ),
+        base_url=base_url,
         smtp_host=config("FORMHANDLER_SMTP_HOST", cast=str, default="") or None,
         smtp_port=config("FORMHANDLER_SMTP_PORT", cast=int, default=25),
         smtp_tls=smtp_tls,
@@ -189,4 +206,8 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         retention_days=config("FORMHANDLER_RETENTION_DAYS", cast=int, default=30),
         min_fill_seconds=config("FORMHANDLER_MIN_FILL_SECONDS", cast=float, default=3.0),
         rate_limit=_rate_limit(config("FORMHANDLER_RATE_LIMIT", cast=str, default="5/600")),
+        trusted_proxies=tuple(_split(config("FORMHANDLER_TRUSTED_PROXIES", cast=str, default=""))),
+        allowed_hosts=_allowed_hosts(
+            env, _split(config("FORMHANDLER_ALLOWED_HOSTS", cast=str, default="")), base_url
+        ),
     )

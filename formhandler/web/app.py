@@ -16,6 +16,7 @@ from typing import Protocol
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Mount, Route
@@ -107,10 +108,29 @@ def create_app(
         Mount("/", app=StaticFiles(directory=settings.site_dir, html=True), name="site"),
     ]
     # Security headers on every response, the same nginx sets (formhandler/headers.py).
-    middleware = [Middleware(SecurityHeaders, **middleware_options(settings))]
+    middleware = [
+        # An unknown Host header gets 400 before anything can reflect it in a redirect.
+        Middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts)),
+        Middleware(SecurityHeaders, **middleware_options(settings)),
+    ]
     app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
     app.state.settings = settings
     app.state.start_sink = start_sink
     app.state.forms = form_pages.FormService(settings)
     app.state.staff = staff_pages.setup(settings)
     return app
+
+
+def server_options(settings: Settings) -> dict[str, object]:
+    """uvicorn's options for this service: X-Forwarded-For only from the trusted proxies.
+
+    No access log: it would write client IP addresses.
+    """
+    trusted = ",".join(settings.trusted_proxies)
+    return {
+        "access_log": False,
+        "proxy_headers": bool(trusted),
+        # An empty list trusts nobody: a local process talking to us directly cannot
+        # pretend to be many clients and slip under the limits.
+        "forwarded_allow_ips": trusted or "",
+    }

@@ -115,6 +115,7 @@ def formhandler(
         FORMHANDLER_SMTP_TLS="none",
         FORMHANDLER_MIN_FILL_SECONDS="0.2",
         FORMHANDLER_RATE_LIMIT=f"{RATE_LIMIT}/600",
+        FORMHANDLER_TRUSTED_PROXIES="127.0.0.1",  # nginx, in front
     )
     with LiveServer(settings) as server:
         yield server
@@ -320,3 +321,26 @@ def test_a_flood_of_posts_from_one_address_is_refused_before_formhandler(
         assert flooder.get("/contact/mail/").status == 200  # reading is never limited
         person = Client(nginx, source="127.0.0.2")
         assert submit_mail_form(person).status == 303
+
+
+@pytest.mark.parametrize("https", [True, False])
+def test_an_unknown_host_name_gets_no_answer_at_all(client: Client, https: bool) -> None:
+    with pytest.raises((http.client.RemoteDisconnected, ConnectionError)):
+        client.get("/medewerkers", headers={"Host": "evil.example"}, https=https)
+    assert client.get("/healthz").status == 200  # the real name still answers
+
+
+def test_healthz_answers_loopback_and_the_configured_monitor_only() -> None:
+    from deploy.render_nginx import Target, render
+
+    target = Target(
+        server_name="www.1712.be",
+        site_dir=Path("/srv/1712/site"),
+        certificate=Path("/etc/ssl/1712.pem"),
+        certificate_key=Path("/etc/ssl/1712.key"),
+        healthz_allow=("192.0.2.10",),
+    )
+    text = render(target)
+    block = text.split("location = /healthz {", 1)[1].split("}", 1)[0]
+    assert "allow 127.0.0.1;" in block and "allow 192.0.2.10;" in block
+    assert block.index("allow 192.0.2.10;") < block.index("deny all;")

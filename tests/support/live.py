@@ -13,7 +13,7 @@ import uvicorn
 
 from formhandler.cli.development import development_sink
 from formhandler.core.settings import DEFAULT_TEAMS_FILE, Settings, load_settings
-from formhandler.web.app import create_app
+from formhandler.web.app import create_app, server_options
 from tests.support.ports import free_port
 
 
@@ -64,8 +64,8 @@ class LiveServer:
             self.app,
             host="127.0.0.1",
             port=self.port,
-            access_log=False,
             log_level="warning",
+            **server_options(settings),  # type: ignore[arg-type]
             lifespan="on",
         )
         self.server = uvicorn.Server(config)

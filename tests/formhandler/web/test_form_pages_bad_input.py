@@ -303,3 +303,37 @@ def test_twenty_parallel_posts_from_one_address_get_no_more_than_the_limit(
     assert statuses.count(303) == 5
     assert statuses.count(429) == 15
     assert stored(settings) == (5, 5)
+
+
+def test_x_forwarded_for_from_an_untrusted_client_does_not_dodge_the_limit(
+    site_dir: Path, tmp_path: Path
+) -> None:
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    from tests.support.live import LiveServer
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args: object, **kwargs: object) -> None:
+            return None
+
+    opener = urllib.request.build_opener(NoRedirect)
+    settings = form_settings(tmp_path, site_dir, FORMHANDLER_RATE_LIMIT="2/600")
+    assert settings.trusted_proxies == ()
+    statuses = []
+    with LiveServer(settings) as server:
+        url = f"{server.url}/contact/mail/"
+        for attempt in range(4):
+            token = token_of(opener.open(url).read().decode())
+            time.sleep(0.25)
+            request = urllib.request.Request(
+                url,
+                data=urllib.parse.urlencode({"token": token, **GOOD}).encode(),
+                headers={"X-Forwarded-For": f"198.51.100.{attempt + 1}"},
+            )
+            try:
+                statuses.append(opener.open(request).status)
+            except urllib.error.HTTPError as error:
+                statuses.append(error.code)
+    assert statuses == [303, 303, 429, 429]

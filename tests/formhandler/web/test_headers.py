@@ -116,3 +116,15 @@ def test_a_site_without_hashes_still_serves_in_development(
     policy = client.get("/").headers["content-security-policy"]
     assert re.search(r"script-src 'self';", policy)
     assert "csp-hashes.json" in caplog.text
+
+
+def test_an_unknown_host_is_refused_before_any_redirect(tmp_path: Path, site_dir: Path) -> None:
+    settings = load_settings(production_environ(tmp_path / "data", site_dir))
+    app = create_app(settings)
+    evil = TestClient(app, base_url="https://evil.example").get(
+        "/medewerkers", follow_redirects=False
+    )
+    assert evil.status_code == 400
+    assert "evil.example" not in evil.headers.get("location", "")
+    good = TestClient(app, base_url="https://www.1712.be").get("/medewerkers/aanmelden")
+    assert good.status_code == 200
