@@ -53,8 +53,14 @@ SELF_HARM = re.compile(
     r"|\b(?:jezelf|mezelf|zichzelf|uzelf)\s+(?:\w+\s+)?(?:pijn|iets\s+aan)",
     re.IGNORECASE,
 )
+# A review note's source: a file of seeds/, a web site, the data file or a dated publication.
+SOURCE = re.compile(r"seeds/|\w\.(?:be|nl|org|net|com)\b|contact\.yml|\b(?:19|20)\d\d\b")
 # Pages that speak of it today: the check below must find at least these.
-KNOWN_SELF_HARM_PAGES = {"/kinderen/pesten/", "/jongeren/relaties/", "/jongeren/na-seksueel-geweld/"}
+KNOWN_SELF_HARM_PAGES = {
+    "/kinderen/pesten/",
+    "/jongeren/relaties/",
+    "/jongeren/na-seksueel-geweld/",
+}
 
 
 def _contact() -> dict:
@@ -194,7 +200,7 @@ def test_each_new_page_names_the_sources_of_its_facts_for_review(
     assert notes and all(isinstance(note, str) and note.strip() for note in notes)
     # Each note names where its fact comes from: a source file, a site or a publication.
     for note in notes:
-        assert re.search(r"seeds/|\w\.(?:be|nl|org|net|com)\b|contact\.yml|\b(?:19|20)\d\d\b", note), note
+        assert SOURCE.search(note), f"{source}/{slug}.md: '{note}' names no source"
 
 
 # -- self-harm and the Zelfmoordlijn on every children's and youth page -----------------------
@@ -215,7 +221,7 @@ def test_every_young_page_that_speaks_of_self_harm_names_the_suicide_line(
     suicide_line, awel = contact["zelfmoordlijn"]["telefoon"], contact["awel"]["telefoon"]
     assert suicide_line == "1813"
     speaking = {url: page for url, page in _young_pages(site_dir) if SELF_HARM.search(page.text)}
-    assert KNOWN_SELF_HARM_PAGES <= set(speaking), "the detector no longer sees known pages"
+    assert set(speaking) >= KNOWN_SELF_HARM_PAGES, "the detector no longer sees known pages"
     missing = [
         url
         for url, page in speaking.items()
