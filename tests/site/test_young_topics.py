@@ -17,7 +17,7 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 
-from tests.conftest import ROOT, built_pages, page_url
+from tests.support.site import ROOT, built_pages, page_url
 
 # audience folder in site/ -> source folder -> {slug: h1 of the page}
 NEW_PAGES: dict[str, tuple[str, dict[str, str]]] = {
