@@ -10,6 +10,13 @@ CREATE TABLE audit_log (
     outcome TEXT NOT NULL DEFAULT 'ok'
 );
 
+CREATE TABLE audit_refusal_counts (
+    hour TEXT NOT NULL,
+    action TEXT NOT NULL,
+    count INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (hour, action)
+);
+
 CREATE TABLE message_notes (
     id INTEGER PRIMARY KEY,
     message_id INTEGER NOT NULL,

@@ -101,8 +101,12 @@ class Context:
         return [{"href": href, "label": label, "current": path == href} for href, label in links]
 
     def audit(self, action: str, reference: str | None = None, outcome: str = "ok") -> None:
-        actor = self.user.name if self.user else "niet aangemeld"
-        audit.record(self.db, actor, action, reference, outcome, at=self.side.clock())
+        if self.user is None:
+            # Anyone can cause a refusal without logging in: counted, not written one
+            # by one, so a flood cannot push real entries out of sight.
+            audit.count_refusal(self.db, action, at=self.side.clock())
+            return
+        audit.record(self.db, self.user.name, action, reference, outcome, at=self.side.clock())
 
     def not_found(self, reference: str | None = None) -> HTMLResponse:
         return self.render(

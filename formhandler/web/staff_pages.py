@@ -285,7 +285,16 @@ async def statistics_csv(ctx: Context) -> Response:
 
 async def audit_view(ctx: Context) -> Response:
     ctx.audit("view_audit")
-    return ctx.render("staff_audit.html", entries=audit.recent(ctx.db))
+    raw = ctx.request.query_params.get("pagina", "1")
+    entries, pages = audit.page(ctx.db, int(raw) if raw.isdigit() else 1)
+    number = int(raw) if raw.isdigit() and 1 <= int(raw) <= pages else 1
+    return ctx.render(
+        "staff_audit.html",
+        entries=entries,
+        page_number=number,
+        pages=pages,
+        refusals=audit.refusal_counts(ctx.db),
+    )
 
 
 async def test_mails(ctx: Context) -> Response:

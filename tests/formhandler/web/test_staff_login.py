@@ -155,7 +155,45 @@ def test_post_without_or_with_a_wrong_csrf_token_is_refused(app, client: TestCli
     assert response.status_code == 403
     db = database.connect(side_of(app).settings.database_path)
     actions = [row[0] for row in db.execute("SELECT action FROM audit_log")]
-    assert actions.count("csrf_rejected") == 3
+    assert actions.count("csrf_rejected") == 1  # the logged-in one, as a row
+    counted = db.execute(
+        "SELECT SUM(count) FROM audit_refusal_counts WHERE action = 'csrf_rejected'"
+    ).fetchone()[0]
+    assert counted == 2  # the two without a login, counted
+
+
+def test_a_flood_of_refusals_without_login_does_not_bury_the_audit_log(
+    app, client: TestClient, clock
+) -> None:
+    secret = add_account(app, "co", "coordinator")
+    staff = TestClient(app)
+    assert login(staff, "co", secret, clock.now).status_code == 303
+    for _ in range(300):
+        client.post("/medewerkers/aanmelden", data={"naam": "x", "csrf": "forged"})
+    db = database.connect(side_of(app).settings.database_path)
+    assert db.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0] < 5
+    page = staff.get("/medewerkers/auditlog")
+    assert "aangemeld" in page.text  # the real login is still in view
+    assert "formulier geweigerd (CSRF)</td><td>300<" in page.text
+    long = "A" * 20_000
+    staff.get(f"/medewerkers/bericht/{long}")
+    stored = db.execute("SELECT MAX(LENGTH(reference)) FROM audit_log").fetchone()[0]
+    assert stored <= 64
+
+
+def test_the_audit_view_pages_through_every_entry(app, clock) -> None:
+    from formhandler.storage import audit as audit_log
+
+    secret = add_account(app, "co", "coordinator")
+    staff = TestClient(app)
+    assert login(staff, "co", secret, clock.now).status_code == 303
+    db = database.connect(side_of(app).settings.database_path)
+    for number in range(250):
+        audit_log.record(db, "co", "view_message", f"REF{number:05d}", at=clock.now)
+    first = staff.get("/medewerkers/auditlog").text
+    assert "REF00249" in first and "REF00000" not in first and "pagina=2" in first
+    last = staff.get("/medewerkers/auditlog?pagina=3").text
+    assert "REF00000" in last
 
 
 def test_login_is_throttled_per_account(app, clock: Clock) -> None:
