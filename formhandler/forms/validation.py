@@ -162,7 +162,10 @@ def validate(spec: FormSpec, submitted: Mapping[str, str], variant: str) -> Resu
             errors[spec_field.name] = message
         elif spec_field.kind == "email" and value:
             # The form the mail server expects (domain in lower case, Unicode normalised).
-            values[spec_field.name] = validate_email(value, check_deliverability=False).normalized
+            # The form mail servers take: the domain in its ASCII (IDNA) form; a non-ASCII
+            # local part stays and is sent with SMTPUTF8.
+            checked = validate_email(value, check_deliverability=False)
+            values[spec_field.name] = f"{checked.local_part}@{checked.ascii_domain}"
     no_contact = not values.get("email") and not values.get("telefoon")
     if no_contact and "email" not in errors and "telefoon" not in errors:
         errors["email"] = say(spec.contact_missing, variant)

@@ -26,11 +26,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.message import EmailMessage
+from email.policy import SMTPUTF8
 from email.utils import format_datetime, getaddresses, parseaddr
 from pathlib import Path
 from typing import Protocol
 
+import aiosmtplib
+
 from formhandler.core.crypto import DataCipher
+from formhandler.mail.smtp import needs_smtputf8
 from formhandler.storage import database
 from formhandler.storage import outbox as queue
 from formhandler.storage.outbox import Waiting, waiting
@@ -81,10 +85,14 @@ def enqueue(
     now: datetime,
 ) -> int:
     """Put a composed mail in the outbox, inside the caller's transaction; its row id."""
+    recipients = [address for _, address in _addresses(mail)]
+    # An address with a non-ASCII local part ('jöran@…') travels with SMTPUTF8, its
+    # headers in UTF-8; everything else as plain ASCII mail.
+    data = mail.as_bytes(policy=SMTPUTF8 if needs_smtputf8(recipients) else mail.policy)
     envelope = {
         "from": parseaddr(str(mail["From"]))[1],
-        "to": [address for _, address in _addresses(mail)],
-        "data": base64.b64encode(mail.as_bytes()).decode("ascii"),
+        "to": recipients,
+        "data": base64.b64encode(data).decode("ascii"),
     }
     return queue.add(
         conn,
@@ -106,6 +114,29 @@ def _describe(error: BaseException) -> str:
     if isinstance(code, int):
         return f"SMTP {code}"
     return type(error).__name__
+
+
+def is_permanent(error: BaseException) -> bool:
+    """A refusal that no retry can change: a 5xx answer, or an address we cannot send.
+
+    Everything else (connection lost, server down, 4xx "try later") is retried.
+    """
+    if isinstance(error, UnicodeError | aiosmtplib.SMTPNotSupported):
+        return True
+    if isinstance(error, aiosmtplib.SMTPRecipientsRefused):
+        return all(500 <= refused.code < 600 for refused in error.recipients)
+    code = getattr(error, "code", None)
+    return isinstance(code, int) and 500 <= code < 600
+
+
+def _reason(error: BaseException) -> str:
+    if isinstance(error, aiosmtplib.SMTPRecipientsRefused) and error.recipients:
+        return f"SMTP {error.recipients[0].code}: adres geweigerd"
+    if isinstance(error, aiosmtplib.SMTPNotSupported):
+        return "de mailserver kan dit adres (met letters buiten ASCII) niet aan"
+    if isinstance(error, UnicodeError):
+        return "ongeldig adres"
+    return _describe(error)
 
 
 @dataclass
@@ -137,8 +168,14 @@ class Outbox:
                     await self.mailer.send(
                         envelope["from"], envelope["to"], base64.b64decode(envelope["data"])
                     )
-                except Exception as error:  # every failure is retried; none may drop a mail
+                except Exception as error:
                     delivery.failed += 1
+                    if is_permanent(error):
+                        await asyncio.to_thread(
+                            queue.mark_undeliverable, conn, mail, attempts, now, _reason(error)
+                        )
+                        log.warning("mail %s refused for good: %s", mail.id, _describe(error))
+                        continue
                     retry_at = now + backoff(attempts)
                     await asyncio.to_thread(
                         queue.mark_failed, conn, mail.id, attempts, retry_at, _describe(error)

@@ -14,6 +14,11 @@ import aiosmtplib
 
 from formhandler.core.settings import Settings
 
+
+def needs_smtputf8(addresses: Sequence[str]) -> bool:
+    return any(not address.isascii() for address in addresses)
+
+
 TIMEOUT_SECONDS = 30
 
 
@@ -32,6 +37,8 @@ class SmtpMailer:
             data,
             sender=sender,
             recipients=list(recipients),
+            # A non-ASCII address needs SMTPUTF8; a server without it refuses for good.
+            mail_options=["SMTPUTF8"] if needs_smtputf8([sender, *recipients]) else None,
             hostname=self.host,
             port=self.port,
             use_tls=self.tls == "tls",

@@ -51,6 +51,8 @@ class Queued:
     message_id: str
     attempts: int
     envelope: dict[str, Any]
+    kind: str
+    reference: str | None
 
 
 def lease_due(
@@ -63,8 +65,9 @@ def lease_due(
     """Rows due now (or only `ids`), each leased so that another sender leaves it alone."""
     now_text = database.timestamp(now)
     query = (
-        "SELECT id, message_id, envelope, attempts FROM outbox WHERE sent_at IS NULL "
-        "AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?)"
+        "SELECT id, message_id, envelope, attempts, kind, reference FROM outbox"
+        " WHERE sent_at IS NULL AND failed_at IS NULL"
+        " AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?)"
     )
     params: list[object] = [now_text, now_text]
     if ids is not None:
@@ -83,7 +86,16 @@ def lease_due(
             cipher, row["envelope"], sealed.outbox_envelope(row["message_id"])
         )
         assert envelope is not None
-        queued.append(Queued(row["id"], row["message_id"], row["attempts"], envelope))
+        queued.append(
+            Queued(
+                row["id"],
+                row["message_id"],
+                row["attempts"],
+                envelope,
+                row["kind"],
+                row["reference"],
+            )
+        )
     return queued
 
 
@@ -105,6 +117,50 @@ def mark_failed(
     )
 
 
+def mark_undeliverable(
+    conn: sqlite3.Connection, mail: Queued, attempts: int, now: datetime, reason: str
+) -> None:
+    """Refused for good: never tried again. A reply that never left is no answer."""
+    with database.transaction(conn):
+        conn.execute(
+            "UPDATE outbox SET attempts = ?, failed_at = ?, lease_until = NULL, last_error = ?"
+            " WHERE id = ?",
+            (attempts, database.timestamp(now), reason, mail.id),
+        )
+        if mail.kind == "reply" and mail.reference:
+            delivered = conn.execute(
+                "SELECT 1 FROM outbox WHERE reference = ? AND kind = 'reply' AND failed_at IS NULL",
+                (mail.reference,),
+            ).fetchone()
+            if delivered is None:
+                conn.execute(
+                    "UPDATE messages SET answered_at = NULL WHERE reference = ?", (mail.reference,)
+                )
+                conn.execute(
+                    "UPDATE message_statistics SET working_minutes_to_answer = NULL,"
+                    " answered_in_time = NULL WHERE message_id ="
+                    " (SELECT id FROM messages WHERE reference = ?)",
+                    (mail.reference,),
+                )
+
+
+@dataclass(frozen=True)
+class Undelivered:
+    kind: str
+    failed_at: datetime
+    reason: str
+
+
+def undelivered(conn: sqlite3.Connection, reference: str) -> list[Undelivered]:
+    """The mails about this message that could not be delivered, and why."""
+    rows = conn.execute(
+        "SELECT kind, failed_at, last_error FROM outbox"
+        " WHERE reference = ? AND failed_at IS NOT NULL ORDER BY id",
+        (reference,),
+    )
+    return [Undelivered(r["kind"], database.moment(r["failed_at"]), r["last_error"]) for r in rows]
+
+
 @dataclass(frozen=True)
 class Waiting:
     count: int
@@ -118,7 +174,8 @@ class Waiting:
 def waiting(conn: sqlite3.Connection, now: datetime) -> Waiting:
     """How many mails wait and how long the oldest has waited (for /healthz)."""
     row = conn.execute(
-        "SELECT COUNT(*) AS count, MIN(created_at) AS oldest FROM outbox WHERE sent_at IS NULL"
+        "SELECT COUNT(*) AS count, MIN(created_at) AS oldest FROM outbox"
+        " WHERE sent_at IS NULL AND failed_at IS NULL"
     ).fetchone()
     if not row["count"]:
         return Waiting(0, 0)

@@ -8,7 +8,8 @@ The purge runs with `secure_delete` on, so SQLite overwrites the freed bytes ins
 leaving them in free pages, and the write-ahead log is checkpointed and truncated after,
 so the sealed text is gone from the database files, not only from the tables. Sent mails
 in the outbox about the message (the reply holds the person's address and the helper's
-text) are deleted too; one still waiting is kept, since the outbox never drops a mail.
+text) are deleted too, and so are mails refused for good; one still waiting is kept,
+since the outbox never drops a mail.
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ def purge(db: sqlite3.Connection, retention_days: int, now: datetime) -> list[st
             )
             db.execute("UPDATE message_notes SET body = NULL WHERE message_id = ?", (row["id"],))
             db.execute(
-                "DELETE FROM outbox WHERE reference = ? AND sent_at IS NOT NULL",
+                "DELETE FROM outbox WHERE reference = ?"
+                " AND (sent_at IS NOT NULL OR failed_at IS NOT NULL)",
                 (row["reference"],),
             )
     references = [row["reference"] for row in rows]

@@ -80,7 +80,7 @@ CREATE TABLE outbox (
     last_error TEXT,                           -- SMTP code or error class, never content
     lease_until TEXT,                          -- a sender is trying it until then
     sent_at TEXT
-);
+, failed_at TEXT);
 
 CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);
 

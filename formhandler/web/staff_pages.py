@@ -20,7 +20,7 @@ from formhandler.core.i18n import say
 from formhandler.core.workdays import describe_left, working_time_left
 from formhandler.forms.specs import FORMS
 from formhandler.staff import accounts, replies, sessions, workflow
-from formhandler.storage import audit, database, statistics
+from formhandler.storage import audit, database, outbox, statistics
 from formhandler.storage.sink import received_mails
 from formhandler.web.staff_context import Context, Handler, StaffSide, page, setup
 from formhandler.web.templating import STATIC
@@ -188,6 +188,7 @@ async def message_view(ctx: Context, *, error: str | None = None, status: int = 
         content=_labelled(message.form, content),
         contact=_labelled(message.form, contact),
         notes=workflow.notes(ctx.db, ctx.side.cipher, message),
+        undelivered=outbox.undelivered(ctx.db, message.reference),
         problems=PROBLEMS,
         followups=FOLLOWUPS,
         outcomes=CALLBACK_OUTCOMES,

@@ -42,13 +42,23 @@ class Received:
 class SmtpServer:
     """aiosmtpd on 127.0.0.1 at a fixed free port; a context manager, or start()/stop()."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, smtputf8: bool = True, refuse_for_good: bool = False) -> None:
+        self.smtputf8 = smtputf8  # offer SMTPUTF8 (addresses with letters beyond ASCII)
+        self.refuse_for_good = refuse_for_good  # answer every recipient with 550
         self.port = free_port()
         self.received: list[Received] = []
         self.refused: list[Received] = []
         self.refuse = 0  # answer the next N mails with 451 (try again later)
         self._lock = threading.Lock()
         self._controller: Controller | None = None
+
+    async def handle_RCPT(
+        self, server: Any, session: Any, envelope: Any, address: str, options: list[str]
+    ) -> str:
+        if self.refuse_for_good:
+            return "550 5.1.1 No such mailbox"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         mail = Received(envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content)
@@ -61,7 +71,9 @@ class SmtpServer:
         return "250 OK"
 
     def start(self) -> SmtpServer:
-        self._controller = Controller(self, hostname="127.0.0.1", port=self.port)
+        self._controller = Controller(
+            self, hostname="127.0.0.1", port=self.port, enable_SMTPUTF8=self.smtputf8
+        )
         self._controller.start()
         return self
 
