@@ -27,7 +27,7 @@ from formhandler.core.urls import staff_message_url
 from formhandler.core.workdays import working_time_left
 from formhandler.mail import outbox
 from formhandler.staff import workflow
-from formhandler.storage import audit, database, messages, retention, statistics
+from formhandler.storage import audit, database, messages, retention, sink, statistics
 
 REMIND_WHEN_LEFT = timedelta(hours=4)
 
@@ -131,6 +131,7 @@ def tick_steps(settings: Settings, now: datetime) -> dict[str, int]:
             db, settings, DataCipher(settings.data_keys), load_teams(settings.teams_file), now
         )
         purged = retention.purge(db, settings.retention_days, now)
+        sink.forget_older_than(db, now - timedelta(days=settings.retention_days))
     finally:
         db.close()
     return {"reminders": report.reminders, "escalations": report.escalations, "purged": len(purged)}

@@ -65,3 +65,11 @@ def received_mails(db_path: Path, cipher: DataCipher, limit: int = 100) -> list[
             )
         )
     return mails
+
+
+def forget_older_than(conn: sqlite3.Connection, cutoff: datetime) -> int:
+    """The sink's copies follow the retention like every message: gone after `cutoff`."""
+    with database.transaction(conn):
+        return conn.execute(
+            "DELETE FROM sink_messages WHERE received_at < ?", (database.timestamp(cutoff),)
+        ).rowcount

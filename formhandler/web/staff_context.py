@@ -95,7 +95,7 @@ class Context:
                 (self.url("staff_statistics"), "Statistieken"),
                 (self.url("staff_audit"), "Auditlog"),
             ]
-        if self.side.settings.development:
+        if self.side.settings.development and self.user.role == "coordinator":
             links.append((self.url("staff_test_mails"), "Testmails (ontwikkeling)"))
         path = self.request.url.path
         return [{"href": href, "label": label, "current": path == href} for href, label in links]

@@ -365,7 +365,7 @@ def routes() -> list[BaseRoute]:
             name="staff_statistics_csv",
         ),
         Route("/auditlog", page(audit_view, roles=COORDINATOR), name="staff_audit"),
-        Route("/testmails", page(test_mails), name="staff_test_mails"),
+        Route("/testmails", page(test_mails, roles=COORDINATOR), name="staff_test_mails"),
         # The staff side's stylesheet (stijl.css); last, so every route above wins.
         Mount("/", StaticFiles(directory=STATIC / "staff"), name="staff_assets"),
     ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -13,6 +13,7 @@ from starlette.testclient import TestClient
 
 from formhandler.mail.devsink import MailSink
 from formhandler.storage import database
+from formhandler.storage import sink as sink_copies
 from tests.support.forms import run_async
 from tests.support.staff import (
     Clock,
@@ -247,10 +248,15 @@ def test_development_mail_sink_can_be_read_on_the_staff_side(app, clock: Clock) 
             sink.mailer.send("noreply@1712.be", ["team-antwerpen@1712.test"], mail.as_bytes())
         )
     helper = client_for(app, "helper", "antwerpen", clock)
-    page = helper.get("/medewerkers/testmails")
+    assert helper.get("/medewerkers/testmails").status_code == 404  # coordinators only
+    coordinator = client_for(app, "coordinator", None, clock)
+    page = coordinator.get("/medewerkers/testmails")
     assert page.status_code == 200
     assert "Nieuw bericht &lt;in&gt; wachtrij" in page.text
     assert "Referentie ANTW2345" in page.text
+    # The copies follow the retention like the messages they are about.
+    db = side.db()
+    assert sink_copies.forget_older_than(db, datetime.now(UTC) + timedelta(days=1)) == 1
 
 
 def test_share_in_time_and_median_working_hours_per_queue(tmp_path: Path, site_dir: Path) -> None:
