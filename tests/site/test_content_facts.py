@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import ROOT
+from tests.support.site import ROOT
 
 CONTACT = yaml.safe_load((ROOT / "data" / "contact.yml").read_text(encoding="utf-8"))
 FEEDBACK = CONTACT["hulplijn"]["mail_feedback"]

@@ -22,7 +22,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from tests.conftest import ROOT, page_url
+from tests.support.site import ROOT, page_url
 
 OTHER_SITES = ("fr", "en", "kinderen", "jongeren")
 NEWS_ITEMS = sorted(
