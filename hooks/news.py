@@ -3,6 +3,8 @@
 Material's blog plugin does not work together with mkdocs-static-i18n, so this small
 hook does what we need instead:
 
+- docs/nieuws/index.fr.md (and .en.md) only tell French and English readers that news is
+  Dutch, with a link to the list; they are not items;
 - the adult build lists every item on /nieuws/ (newest first, one section per year: with a
   handful of items a year one page stays short, every item is found with Ctrl+F and the
   search, and no generated page can leak into the French or English build);
@@ -36,6 +38,8 @@ AUDIENCES = ("volwassenen", "jongeren", "kinderen")
 NEWS_FOLDER = Path("docs") / "nieuws"
 # Where the generated list goes in docs/nieuws/index.md (appended when missing).
 LIST_MARKER = "<!-- nieuwslijst -->"
+# The list page and its translations (index.fr.md, index.en.md): not news items.
+INDEX_PAGE = re.compile(r"index(\.[a-z]{2})?\.md")
 MONTHS = (
     "januari",
     "februari",
@@ -183,8 +187,8 @@ def load_items(root: Path) -> tuple[list[NewsItem], list[str]]:
     items: list[NewsItem] = []
     problems: list[str] = []
     for path in sorted((root / NEWS_FOLDER).glob("*.md")):
-        if path.name == "index.md":
-            continue
+        if INDEX_PAGE.fullmatch(path.name):
+            continue  # the list page, or its French/English note that news is Dutch
         source = (NEWS_FOLDER / path.name).as_posix()
         item, found = parse_item(path.read_text(encoding="utf-8"), path.stem, source)
         problems += found

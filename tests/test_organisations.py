@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 import yaml
@@ -312,9 +313,14 @@ def test_the_childrens_and_youth_pages_list_only_what_serves_them_in_their_words
         assert " ".join(org.wat["nl"].split()) not in " ".join(text.split())
 
 
-def test_the_organisation_pages_are_dutch_only(site_dir: Path) -> None:
+def test_the_generated_organisation_pages_are_dutch_only(site_dir: Path) -> None:
+    # A French or English overview exists where docs/organisaties/index.<language>.md does;
+    # the generated region, group and theme pages and their cards stay Dutch.
     for language in ("fr", "en"):
-        assert not list((site_dir / language).rglob("organisaties*")), language
+        built = sorted((site_dir / language).glob("organisaties/**/*.html"))
+        translated = (ROOT / "docs" / "organisaties" / f"index.{language}.md").is_file()
+        expected = [site_dir / language / "organisaties" / "index.html"] if translated else []
+        assert built == expected, language
         for path in (site_dir / language).rglob("*.html"):
             assert "data-organisatie=" not in path.read_text(encoding="utf-8"), path
 
@@ -322,8 +328,9 @@ def test_the_organisation_pages_are_dutch_only(site_dir: Path) -> None:
 def test_the_language_menu_of_every_organisation_page_offers_this_page_and_the_fr_en_home(
     site_dir: Path,
 ) -> None:
-    # These pages have no translation: the menu must not point at another page's French
-    # version (the i18n plugin keeps the previous page's links for pages it did not sort).
+    # A page without a translation must not point at another page's French version (the
+    # i18n plugin keeps the previous page's links for pages it did not sort): it offers that
+    # language's home. A page with one (the overview, in French) offers its translation.
     pages = sorted((site_dir / "organisaties").rglob("index.html"))
     assert len(pages) == 1 + len(REGIONS) + len(WHO) + len(THEMES)
     for path in pages:
@@ -333,7 +340,10 @@ def test_the_language_menu_of_every_organisation_page_offers_this_page_and_the_f
         assert dutch in ([here], ["./"]), (path, dutch)  # Dutch: this very page
         for language in ("fr", "en"):
             links = re.findall(rf'<a href="([^"]+)" hreflang="{language}"', html)
-            assert links == [f"/{language}/"], (path, links)
+            translation = f"/{language}{here}"
+            built = (site_dir / translation.strip("/") / "index.html").is_file()
+            expected = [translation] if built else [f"/{language}/"]
+            assert [urljoin(here, link) for link in links] == expected, (path, links)
 
 
 def test_every_page_with_the_map_has_the_text_list_beside_it(site_dir: Path) -> None:
