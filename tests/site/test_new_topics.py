@@ -8,6 +8,7 @@ self-harm, new or old, in any language, points to the suicide line 1813.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from html.parser import HTMLParser
@@ -135,10 +136,20 @@ def search_index(site: Path, language: str) -> list[dict[str, str]]:
 def test_the_page_is_built_from_its_own_language(site_dir: Path, page: str, language: str) -> None:
     path = built(site_dir, url_of(page, language))
     assert path.is_file(), f"{url_of(page, language)} is not built"
-    html = path.read_text(encoding="utf-8")
-    assert re.search(rf'<html[^>]*\blang="{language}"', html), "wrong lang attribute"
+    text = path.read_text(encoding="utf-8")
+    assert re.search(rf'<html[^>]*\blang="{language}"', text), "wrong lang attribute"
     headings = [" ".join(text.split()) for text in read(path).h1]
     assert headings == [source_title(page, language)]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("page", NEW_PAGES)
+def test_the_browser_tab_shows_the_pages_heading(site_dir: Path, page: str, language: str) -> None:
+    # EDITING.md: the one '#' heading is the same as 'title:', which the browser tab shows.
+    text = built(site_dir, url_of(page, language)).read_text(encoding="utf-8")
+    tab = re.search(r"<title>(.*?)</title>", text, re.DOTALL)
+    assert tab
+    assert html.unescape(tab.group(1)).split(" - ")[0].strip() == source_title(page, language)
 
 
 def test_the_three_languages_of_each_page_have_different_titles() -> None:
