@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from tests.conftest import ROOT, built_pages, page_url
+from tests.support.site import ROOT, built_pages, page_url
 
 LANGUAGES = ("nl", "fr", "en")
 # The new pages, as their Dutch source under docs/ (without .md).
