@@ -75,7 +75,8 @@ def substitute(markdown: str, data: dict[str, Any], language: str, source: str) 
                     f"zoals 'hulplijn' of 'awel'."
                 )
                 return match.group(0)
-            return f"[{number}](tel:{number})"
+            # The link target holds digits only ("0800 32 123" calls tel:080032123).
+            return f"[{number}](tel:{re.sub(r'[^0-9+]', '', str(number))})"
         if entry is None or isinstance(in_language(entry, language), dict):
             known = ", ".join(sorted(data))
             log.warning(
