@@ -8,7 +8,7 @@ import json
 import threading
 from pathlib import Path
 
-from hooks.csp import (
+from sitebuild.csp import (
     HASHES_FILE,
     NGINX_FILE,
     event_handler_problem,

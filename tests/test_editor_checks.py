@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hooks import editor_checks
+from sitebuild import editor_checks
 from tests.support.site import copy_of_project
 from tools.build_site import BuildError, build_site
 

@@ -9,9 +9,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from mkdocs.exceptions import PluginError
 
-from hooks import news
+from sitebuild import news
+from sitebuild.problems import DataError
 from tests.support.html import scan
 from tests.support.site import built_pages, copy_of_project
 from tools.build_site import BuildError, build_site
@@ -68,7 +68,7 @@ def test_a_campaign_runs_from_its_first_to_its_last_day_included(day: str, runs:
 def test_site_date_sets_the_build_date_and_a_wrong_one_says_how_to_write_it() -> None:
     assert news.site_date({"SITE_DATE": "2020-04-20"}) == date(2020, 4, 20)
     assert news.site_date({}) == date.today()
-    with pytest.raises(PluginError, match=r"SITE_DATE=20-04-2020 is geen datum\. Schrijf"):
+    with pytest.raises(DataError, match=r"SITE_DATE=20-04-2020 is geen datum\. Schrijf"):
         news.site_date({"SITE_DATE": "20-04-2020"})
 
 

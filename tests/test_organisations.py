@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hooks.organisations import (
+from sitebuild.organisations import (
     EVERYWHERE,
     REGIONS,
     THEMES,

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page
 
-from hooks.organisations import REGIONS, Organisation, load
+from sitebuild.organisations import REGIONS, Organisation, load
 from tests.browser.conftest import RequestLog
 from tests.support.site import ROOT
 
