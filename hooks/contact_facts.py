@@ -1,4 +1,9 @@
-"""MkDocs adapter for sitebuild/contact.py: the contact facts in templates and pages."""
+"""MkDocs adapter for sitebuild/contact.py: `{{ … }}` placeholders in pages.
+
+The templates read the contact facts from `config.extra.contact`, which the generated
+configuration of tools/build_site.py sets from data (sitebuild/site_config.py). For a
+plain `mkdocs serve -f mkdocs.yml` this hook fills in what is missing, the same way.
+"""
 
 from __future__ import annotations
 
@@ -11,22 +16,19 @@ from mkdocs.exceptions import PluginError
 from sitebuild import contact
 from sitebuild.languages import language_of
 from sitebuild.problems import DataError
+from sitebuild.site_config import site_extra
 
 log = logging.getLogger("mkdocs.plugins.1712.contact")
 
 
 def on_config(config: Any) -> Any:
-    path = Path(config.config_file_path).parent / contact.CONTACT_FILE
     try:
-        config.extra["contact"] = contact.load_contacts(path)
+        from_data = site_extra(Path(config.config_file_path).parent)
     except DataError as error:
         raise PluginError(str(error)) from error
+    for key, value in from_data.items():
+        config.extra.setdefault(key, value)
     return config
-
-
-def on_env(env: Any, config: Any, files: Any) -> Any:
-    env.filters["taal"] = contact.in_language
-    return env
 
 
 def on_page_markdown(markdown: str, *, page: Any, config: Any, files: Any) -> str:
