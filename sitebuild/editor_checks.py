@@ -20,11 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sitebuild import frontmatter
-
-# The reading limits of the children's site (content issue): words per sentence.
-KIDS_MAX_WORDS = 20
-KIDS_MAX_AVERAGE = 12
+from sitebuild import frontmatter, readability
+from sitebuild.problems import Problem
 
 # Link texts that do not say where a link goes (WCAG 2.4.4; the 2022 audit of 1712's site).
 VAGUE_LINK_TEXTS = {
@@ -50,12 +47,6 @@ VAGUE_LINK_TEXTS = {
     "this link",
 }
 IMAGE_EXTENSIONS = r"(?:png|jpe?g|gif|svg|webp|avif|bmp|tiff?)"
-
-
-@dataclass(frozen=True)
-class Problem:
-    line: int
-    message: str
 
 
 @dataclass
@@ -387,55 +378,12 @@ def _text_blocks(page: Page) -> Iterator[list[tuple[int, str]]]:
 def sentences(page: Page) -> Iterator[tuple[int, str, int]]:
     """(line, sentence, number of words) of every sentence in the page's prose."""
     for block in _text_blocks(page):
-        for start_line, text in _sentences_of(block):
-            words = [word for word in re.findall(r"[\w'’-]+", text) if re.search(r"\w", word)]
-            if words:
-                yield start_line, text, len(words)
-
-
-def _sentences_of(block: list[tuple[int, str]]) -> Iterator[tuple[int, str]]:
-    joined, starts = "", []
-    for line, text in block:
-        starts.append((len(joined), line))
-        joined += text + " "
-    position = 0
-    for match in re.finditer(r"[.!?…]+[\"'”’)]*(?=\s)|$", joined):
-        end = match.end()
-        text = joined[position:end].strip()
-        if text:
-            offset = position + (len(joined[position:end]) - len(joined[position:end].lstrip()))
-            line = max(line for start, line in starts if start <= offset)
-            yield line, text
-        position = end
-        if end >= len(joined):
-            break
+        for line, text in readability.sentences_with_lines(block):
+            yield line, text, readability.word_count(text)
 
 
 def check_sentences(page: Page) -> list[Problem]:
-    found = list(sentences(page))
-    problems = [
-        Problem(
-            line,
-            f"deze zin is te lang voor kinderen ({count} woorden, hoogstens {KIDS_MAX_WORDS}): "
-            f'"{text}" Maak er twee of meer korte zinnen van.',
-        )
-        for line, text, count in found
-        if count > KIDS_MAX_WORDS
-    ]
-    if found:
-        average = sum(count for _, _, count in found) / len(found)
-        if average > KIDS_MAX_AVERAGE:
-            problems.append(
-                Problem(
-                    1,
-                    f"de zinnen op deze pagina tellen gemiddeld {average:.1f} woorden".replace(
-                        ".", ",", 1
-                    )
-                    + f"; voor kinderen is dat hoogstens {KIDS_MAX_AVERAGE}. "
-                    f"Maak de langste zinnen korter of splits ze in twee.",
-                )
-            )
-    return problems
+    return readability.children_problems([(line, text) for line, text, _ in sentences(page)])
 
 
 # --- all checks --------------------------------------------------------------------------

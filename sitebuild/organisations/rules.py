@@ -3,13 +3,10 @@ data/contact.yml, and the texts for children and young people."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from sitebuild import contact
+from sitebuild import contact, readability
 from sitebuild.organisations.vocabulary import EVERYWHERE
-
-KIDS_MAX_WORDS = 20  # as the children's pages (sitebuild/editor_checks.py)
 
 
 def rule_problems(
@@ -68,16 +65,9 @@ def rule_problems(
             )
     words_for_children = entry.get("kinderen")
     if isinstance(words_for_children, str):
-        for sentence in re.split(r"(?<=[.!?])\s+", words_for_children.strip()):
-            count = len(re.findall(r"[\w'’-]+", sentence))
-            if count > KIDS_MAX_WORDS:
-                problems.append(
-                    (
-                        ["kinderen"],
-                        f"deze zin is te lang voor kinderen ({count} woorden, hoogstens "
-                        f'{KIDS_MAX_WORDS}): "{sentence}" Maak er twee of meer korte zinnen van.',
-                    )
-                )
+        for sentence in readability.split_sentences(words_for_children):
+            if problem := readability.long_sentence(0, sentence):
+                problems.append((["kinderen"], problem.message))
     regions = entry.get("regios")
     if isinstance(regions, list) and EVERYWHERE in regions and len(regions) > 1:
         problems.append(
