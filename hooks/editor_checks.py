@@ -10,7 +10,7 @@ from sitebuild import contact, editor_checks
 
 log = logging.getLogger("mkdocs.plugins.1712.controle")
 
-_numbers: dict[str, Any] = {}
+_facts: dict[str, Any] = {}
 
 
 def _root(config: Any) -> Path:
@@ -18,9 +18,8 @@ def _root(config: Any) -> Path:
 
 
 def on_config(config: Any) -> Any:
-    facts = contact.load_contacts(_root(config) / contact.CONTACT_FILE)
-    _numbers.clear()
-    _numbers.update(editor_checks.phone_numbers(facts))
+    _facts.clear()
+    _facts.update(contact.load_contacts(_root(config) / contact.CONTACT_FILE))
     return config
 
 
@@ -33,13 +32,13 @@ def on_page_markdown(markdown: str, *, page: Any, config: Any, files: Any) -> st
     except ValueError:
         source = path.as_posix()
     news_item = source.startswith("docs/nieuws/") and path.name != "index.md"
-    problems = editor_checks.check_text(
+    problems = editor_checks.check_page(
         path.read_text(encoding="utf-8"),
-        numbers=_numbers,
+        facts=_facts,
         for_children=config.extra.get("audience") == "kinderen",
         # A news item's summary is its description (sitebuild/news.py).
         needs_description=not news_item,
     )
     for problem in problems:
-        log.warning(editor_checks.format_problem(source, problem))
+        log.warning(problem.at(source))
     return markdown
