@@ -22,6 +22,8 @@ log = logging.getLogger("mkdocs.plugins.1712.contact")
 
 
 def on_config(config: Any) -> Any:
+    if "contact" in config.extra:
+        return config  # set by the generated configuration (tools/build_site.py)
     try:
         from_data = site_extra(Path(config.config_file_path).parent)
     except DataError as error:

@@ -6,21 +6,13 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from sitebuild import contact, editor_checks
+from sitebuild import editor_checks
 
 log = logging.getLogger("mkdocs.plugins.1712.controle")
-
-_facts: dict[str, Any] = {}
 
 
 def _root(config: Any) -> Path:
     return Path(config.config_file_path).resolve().parent
-
-
-def on_config(config: Any) -> Any:
-    _facts.clear()
-    _facts.update(contact.load_contacts(_root(config) / contact.CONTACT_FILE))
-    return config
 
 
 def on_page_markdown(markdown: str, *, page: Any, config: Any, files: Any) -> str:
@@ -34,7 +26,7 @@ def on_page_markdown(markdown: str, *, page: Any, config: Any, files: Any) -> st
     news_item = source.startswith("docs/nieuws/") and path.name != "index.md"
     problems = editor_checks.check_page(
         path.read_text(encoding="utf-8"),
-        facts=_facts,
+        facts=config.extra["contact"],  # data/contact.yml (sitebuild/site_config.py)
         for_children=config.extra.get("audience") == "kinderen",
         # A news item's summary is its description (sitebuild/news.py).
         needs_description=not news_item,

@@ -42,7 +42,7 @@ def _default_language_build(config: Any) -> bool:
 
 def on_config(config: Any) -> Any:
     root = _root(config)
-    result = load(root)
+    result = load(root, config.extra["contact"])
     if result.problems:
         raise PluginError(
             "De lijst van organisaties bevat fouten. Pas ze aan in data/organisaties.yml:\n"

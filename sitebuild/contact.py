@@ -111,15 +111,3 @@ def phone_numbers(data: dict[str, Any]) -> list[PhoneNumber]:
 def digits(number: str) -> str:
     """A phone number without spaces, dots, slashes or dashes: what a tel: link holds."""
     return re.sub(r"[\s./-]", "", number)
-
-
-def shared_details(data: dict[str, Any], name: str, language: str) -> dict[str, str]:
-    """Telephone, website and hours of one entry, for an organisation with `gegevens_uit`."""
-    entry = data.get(name)
-    if not isinstance(entry, dict):
-        return {}
-    return {
-        key: str(in_language(entry[key], language))
-        for key in ("telefoon", "website", "uren")
-        if key in entry
-    }

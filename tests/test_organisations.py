@@ -7,8 +7,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
-import yaml
 
+from sitebuild.contact import load_contacts
 from sitebuild.organisations import (
     EVERYWHERE,
     REGIONS,
@@ -23,7 +23,7 @@ from tests.support.html import scan
 from tests.support.site import ROOT, copy_of_project
 from tools.build_site import BuildError, build_site
 
-CONTACT = yaml.safe_load((ROOT / "data" / "contact.yml").read_text(encoding="utf-8"))
+CONTACT = load_contacts(ROOT / "data" / "contact.yml")
 
 # A correct entry; each bad-data case below changes one line of it.
 GOOD = textwrap.dedent(

@@ -233,8 +233,13 @@ def check(
     return result
 
 
-def load(root: Path) -> CheckResult:
-    """Read and check data/organisaties.yml of the repository at root."""
-    facts = contact.load_contacts(root / contact.CONTACT_FILE)
+def load(root: Path, facts: dict[str, Any] | None = None) -> CheckResult:
+    """Read and check data/organisaties.yml of the repository at root.
+
+    `facts`: data/contact.yml as already loaded (the build's `extra.contact`); read from
+    the repository when not given.
+    """
+    if facts is None:
+        facts = contact.load_contacts(root / contact.CONTACT_FILE)
     text = (root / SOURCE).read_text(encoding="utf-8")
     return check(text, facts, schema_path=root / SCHEMA)
