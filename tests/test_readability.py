@@ -8,21 +8,129 @@ splitter and limits the editor check of the children's pages uses.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 from sitebuild.readability import (
     KIDS_MAX_AVERAGE,
     KIDS_MAX_SENTENCE,
     YOUTH_MAX_AVERAGE,
-    Readability,
-    measure,
-    sentences_of,
+    split_sentences,
     word_count,
 )
-from sitebuild.readability import report as problems
 from tests.support.site import built_pages
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Elements whose end is the end of a sentence, whatever punctuation they have.
+BLOCKS = {
+    *("address", "blockquote", "caption", "dd", "details", "div", "dt", "figcaption"),
+    *("form", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ol", "p", "pre", "section"),
+    *("summary", "table", "td", "th", "tr", "ul"),
+}
+SKIPPED = {"script", "style", "template", "svg"}
+VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+BREAK = "\n"
+
+
+class _ArticleText(HTMLParser):
+    """The text inside the page's article, with a break at the end of every block."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0  # open elements inside the article, the article included
+        self.skipping = 0
+        self.found = False
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = (dict(attrs).get("class") or "").split()
+        if not self.depth:
+            if tag == "article" and "md-content__inner" in classes:
+                self.depth, self.found = 1, True
+            return
+        if tag in VOID:
+            if tag == "br":
+                self.parts.append(" ")
+            return
+        self.depth += 1
+        if tag in SKIPPED:
+            self.skipping += 1
+        if tag in BLOCKS:
+            self.parts.append(BREAK)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.depth or tag in VOID:
+            return
+        self.depth -= 1
+        if tag in SKIPPED and self.skipping:
+            self.skipping -= 1
+        if tag in BLOCKS:
+            self.parts.append(BREAK)
+
+    def handle_data(self, data: str) -> None:
+        if self.depth and not self.skipping:
+            self.parts.append(data)
+
+
+def article_blocks(html: str) -> list[str]:
+    """The text blocks of the article, each with its white space collapsed."""
+    parser = _ArticleText()
+    parser.feed(html)
+    parser.close()
+    if not parser.found:
+        raise ValueError('no <article class="md-content__inner"> in the page')
+    blocks = (" ".join(block.split()) for block in "".join(parser.parts).split(BREAK))
+    return [block for block in blocks if block]
+
+
+def sentences_of(html: str) -> list[str]:
+    return [sentence for block in article_blocks(html) for sentence in split_sentences(block)]
+
+
+@dataclass
+class Readability:
+    page: str
+    sentences: list[str]
+
+    @property
+    def average(self) -> float:
+        return sum(map(word_count, self.sentences)) / len(self.sentences)
+
+    def longer_than(self, limit: int) -> list[str]:
+        return [s for s in self.sentences if word_count(s) > limit]
+
+
+def measure(page: str, html: str) -> Readability:
+    return Readability(page, sentences_of(html))
+
+
+def problems(
+    pages: list[Readability],
+    *,
+    max_average: float | None = None,
+    max_sentence: int | None = None,
+) -> list[str]:
+    """One line per problem, naming the page and quoting the sentence, for the editor."""
+    found = []
+    for page in pages:
+        if not page.sentences:
+            found.append(f"{page.page}: geen tekst gevonden in het artikel")
+            continue
+        if max_average is not None and page.average > max_average:
+            found.append(
+                f"{page.page}: gemiddeld {page.average:.1f} woorden per zin "
+                f"(hoogstens {max_average}); de langste zinnen: "
+                + " | ".join(sorted(page.sentences, key=word_count, reverse=True)[:3])
+            )
+        if max_sentence is not None:
+            for sentence in page.longer_than(max_sentence):
+                found.append(
+                    f"{page.page}: zin van {word_count(sentence)} woorden "
+                    f"(hoogstens {max_sentence}): \u201c{sentence}\u201d"
+                )
+    return found
 
 
 def audience_pages(site: Path, folder: str) -> list[Readability]:

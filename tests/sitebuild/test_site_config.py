@@ -45,16 +45,15 @@ def test_mkdocs_reads_the_contact_facts_from_the_generated_configuration(
     # Hooks removed: the values must come from the configuration alone.
     for name in ("mkdocs.yml", "mkdocs.kinderen.yml"):
         config = (root / name).read_text(encoding="utf-8")
-        (root / name).write_text(
-            config.replace("  - hooks/contact_facts.py\n", ""), encoding="utf-8"
-        )
+        (root / name).write_text(config.replace("  - hooks/site_extra.py\n", ""), encoding="utf-8")
     path = write_generated_config(root, base, site_extra(root))
     assert path == root / generated_name(base)
     config = load_config(config_file=str(path))
     assert config.extra["contact"] == FACTS
     assert config.extra["audience"] == audience  # the base's own extra is kept
     assert config.docs_dir == str(root / ("docs" if audience == "volwassenen" else "kids"))
-    assert "contact_facts" not in " ".join(str(hook) for hook in config.hooks)
+    assert "site_extra" not in " ".join(str(hook) for hook in config.hooks)
+    assert config.extra["search_worker"].startswith("assets/javascripts/workers/search.")
 
 
 def _render(template: str, language: str, audience: str = "volwassenen") -> str:
