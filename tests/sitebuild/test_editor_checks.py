@@ -13,8 +13,8 @@ from sitebuild.contact import load_contacts, phone_numbers
 from tests.support.site import copy_of_project
 from tools.build_site import BuildError, build_site
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).parent / "fixtures" / "editor_checks"
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures" / "editor_checks"
 FACTS = load_contacts(ROOT / "data" / "contact.yml")
 NUMBERS = phone_numbers(FACTS)
 

@@ -21,7 +21,7 @@ from sitebuild.readability import (
 )
 from tests.support.site import built_pages
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 # Elements whose end is the end of a sentence, whatever punctuation they have.
 BLOCKS = {
