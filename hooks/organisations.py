@@ -1,10 +1,9 @@
-"""MkDocs adapter for sitebuild/organisations: check the data, add the generated pages,
-fill each page's marker. The logic is in sitebuild/organisations/."""
+"""MkDocs adapter for sitebuild/organisations: check the data, add the generated pages of
+each language's build, fill each page's marker. The logic is in sitebuild/organisations/."""
 
 from __future__ import annotations
 
 import logging
-from copy import deepcopy
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from sitebuild.languages import language_of
+from sitebuild.languages import DEFAULT, LANGUAGES, language_of
 from sitebuild.organisations import load, vocabulary
 from sitebuild.organisations.pages import Directory, expand, organisation_pages
 from sitebuild.organisations.render import templates
@@ -20,7 +19,6 @@ from sitebuild.organisations.render import templates
 log = logging.getLogger("mkdocs.plugins.1712.organisaties")
 
 _state: dict[str, Any] = {}
-GENERATED = {page.src_uri for page in organisation_pages("nl")}
 
 
 def _root(config: Any) -> Path:
@@ -71,24 +69,39 @@ def on_serve(server: Any, *, config: Any, builder: Any) -> Any:
     return server
 
 
-# After mkdocs-static-i18n (priority -100) has sorted the files per language: our pages
-# are Dutch only, so they are added to the Dutch build and never to /fr/ or /en/.
+def _language(config: Any) -> str:
+    plugin = _i18n(config)
+    default = getattr(plugin, "default_language", None) or "nl"
+    return str(getattr(plugin, "current_language", None) or default)
+
+
+def _generated(config: Any, language: str) -> list[File]:
+    """This language's generated pages as MkDocs files, at /<language>/organisaties/…."""
+    files = []
+    for page in organisation_pages(language):
+        file = File.generated(config, page.src_uri, content=page.markdown)
+        file.dest_uri = page.dest_uri if language == DEFAULT else f"{language}/{page.dest_uri}"
+        files.append(file)
+    return files
+
+
+# After mkdocs-static-i18n (priority -100) has sorted the files of this language's build
+# (it cannot sort files that exist only in memory): add this language's generated pages,
+# each knowing its Dutch, French and English versions for the language menu and sitemap.
 @event_priority(-110)
 def on_files(files: Files, *, config: Any) -> Files:
-    if config.extra.get("audience") != "volwassenen" or not _default_language_build(config):
+    if config.extra.get("audience") != "volwassenen":
         return files
-    added = [
-        File.generated(config, page.src_uri, content=page.markdown)
-        for page in organisation_pages("nl")
-    ]
-    for file in added:
-        file.alternates = {}  # Dutch only: no other language has these pages
+    language = _language(config)
+    versions = {other: _generated(config, other) for other in LANGUAGES}
+    for index, file in enumerate(versions[language]):
+        file.locale = file.locale_alternate_of = language
+        file.localization = None if language == DEFAULT else language
+        file.alternates = {other: versions[other][index] for other in LANGUAGES}
         files.append(file)
-    # The plugin's sitemap.xml lists the files it sorted; add ours to the Dutch list.
-    plugin = _i18n(config)
-    per_language = getattr(plugin, "i18n_files_per_language", None)
+    per_language = getattr(_i18n(config), "i18n_files_per_language", None)
     if isinstance(per_language, dict):
-        per_language.setdefault(plugin.default_language, []).extend(added)
+        per_language.setdefault(language, []).extend(versions[language])
     return files
 
 
@@ -97,22 +110,9 @@ def on_page_markdown(markdown: str, *, page: Any, config: Any, files: Any) -> st
         return markdown
     source = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
     language = language_of(config.theme.get("language"))
-    expanded, problems = expand(markdown, _state["directory"], language)
+    # The forms of violence whose page exists in this language (docs/geweld/<theme>.md).
+    topics = {slug for slug in vocabulary.THEMES if files.get_file_from_path(f"geweld/{slug}.md")}
+    expanded, problems = expand(markdown, _state["directory"], language, topics)
     for problem in problems:
         log.warning(problem.at(source))
     return expanded
-
-
-# mkdocs-static-i18n sets the language menu only for files it knows; for our generated
-# pages it would keep the previous page's links. Point them at each language's home.
-@event_priority(40)
-def on_page_context(context: Any, *, page: Any, config: Any, nav: Any) -> Any:
-    plugin = _i18n(config)
-    if plugin is not None and page.file.src_uri in GENERATED:
-        alternates = getattr(plugin, "extra_alternate", None)
-        if alternates:
-            config.extra.alternate = deepcopy(alternates)
-            for alternate in config.extra.alternate:
-                if alternate.get("lang") == getattr(plugin, "default_language", None):
-                    alternate["link"] = page.abs_url or alternate["link"]
-    return context

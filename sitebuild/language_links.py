@@ -1,7 +1,7 @@
 """No silent switch to Dutch: mark links from French or English pages to Dutch pages.
 
-Only the core pages of the adult site exist in French and English; the forms of
-violence, the organisations and the children's and youth sites are Dutch only.
+The news items and the children's and youth sites are Dutch only, and an adult page
+may not have its French or English version yet.
 A French or English page may still link to them (with an absolute or relative
 URL such as `/organisaties/`). Every such link gets `hreflang="nl"` (so screen
 readers and browsers know), and a link in the page text also gets a visible

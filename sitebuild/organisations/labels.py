@@ -140,11 +140,11 @@ FRENCH = Labels(
     themes={
         "kindermishandeling": "Maltraitance et négligence d'enfants",
         "partnergeweld": "Violence entre partenaires",
-        "seksueel-geweld": "Violence sexuelle",
+        "seksueel-geweld": "Violences sexuelles",
         "geweld-tegen-volwassenen": "Violence envers des adultes",
         "ouderenmishandeling": "Maltraitance des personnes âgées",
-        "vechtscheiding": "Séparation conflictuelle",
-        "stalking": "Harcèlement obsessionnel (stalking)",
+        "vechtscheiding": "Séparations conflictuelles",
+        "stalking": "Harcèlement obsessionnel",
         "online-geweld": "Violence en ligne",
     },
     text={
@@ -230,10 +230,10 @@ ENGLISH = Labels(
         "partnergeweld": "Partner violence",
         "seksueel-geweld": "Sexual violence",
         "geweld-tegen-volwassenen": "Violence against adults",
-        "ouderenmishandeling": "Elder abuse",
-        "vechtscheiding": "High-conflict separation",
+        "ouderenmishandeling": "Abuse of older people",
+        "vechtscheiding": "High-conflict divorce",
         "stalking": "Stalking",
-        "online-geweld": "Online violence",
+        "online-geweld": "Online abuse",
     },
     text={
         "region_title": "Organisations {in_region}",

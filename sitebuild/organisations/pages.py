@@ -28,10 +28,12 @@ MARKER = re.compile(r"^<!--\s*organisaties:\s*([a-z-]+)(?:\s+([a-z-]+))?\s*-->\s
 
 @dataclass(frozen=True)
 class Page:
-    """A generated page: where it sits among the pages (its src_uri) and its Markdown."""
+    """A generated page: where it sits among the pages (its src_uri, with the language's
+    suffix), its Markdown, and the file it becomes inside its language's site."""
 
     src_uri: str
     markdown: str
+    dest_uri: str  # 'organisaties/antwerpen/index.html', the same in every language
 
 
 @dataclass
@@ -62,23 +64,25 @@ def _suffix(language: str) -> str:
 
 def organisation_pages(language: str) -> list[Page]:
     """Every page generated for the adult site in one language (src_uri with its suffix)."""
-    labels, end = LABELS[language], f"{_suffix(language)}.md"
+    labels, end = LABELS[language], f"{_suffix(language)}.md"  # .md, .fr.md, .en.md
     t = labels.text
     pages = []
     for slug, name in labels.regions.items():
         words = {"name": name, "in_region": labels.in_region[slug]}
-        pages.append(_page(f"organisaties/{slug}{end}", t, "region", words, f"regio {slug}"))
+        pages.append(_page(f"organisaties/{slug}", end, t, "region", words, f"regio {slug}"))
     for slug, (_, phrase) in labels.who.items():
         pages.append(
-            _page(f"organisaties/voor/{slug}{end}", t, "who", {"phrase": phrase}, f"voor {slug}")
+            _page(f"organisaties/voor/{slug}", end, t, "who", {"phrase": phrase}, f"voor {slug}")
         )
     for slug in labels.themes:
         words = {"theme": labels.theme_phrase(slug)}
-        pages.append(_page(f"organisaties/thema/{slug}{end}", t, "theme", words, f"thema {slug}"))
+        pages.append(_page(f"organisaties/thema/{slug}", end, t, "theme", words, f"thema {slug}"))
     return pages
 
 
-def _page(src_uri: str, t: dict[str, str], kind: str, words: dict[str, str], marker: str) -> Page:
+def _page(
+    path: str, suffix: str, t: dict[str, str], kind: str, words: dict[str, str], marker: str
+) -> Page:
     title = t[f"{kind}_title"].format(**words)
     meta = {"title": title, "description": t[f"{kind}_description"].format(**words)}
     front = "\n".join(
@@ -86,7 +90,7 @@ def _page(src_uri: str, t: dict[str, str], kind: str, words: dict[str, str], mar
     )
     intro = t[f"{kind}_intro"].format(**words)
     markdown = f"---\n{front}\n---\n\n# {title}\n\n{intro}\n\n<!-- organisaties: {marker} -->\n"
-    return Page(src_uri, markdown)
+    return Page(f"{path}{suffix}", markdown, f"{path}/index.html")
 
 
 def overview(directory: Directory, labels: Labels) -> str:

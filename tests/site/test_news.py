@@ -20,7 +20,6 @@ def site_part(site: Path, page: Path) -> str:
     return first if first in ("fr", "en", "kinderen", "jongeren") else "nl"
 
 
-
 @pytest.mark.build
 def test_the_news_page_lists_every_item_newest_first_in_sections_per_year(
     site_dir: Path,

@@ -3,8 +3,10 @@ the organisations it should, the children's and youth pages speak in their words
 
 from __future__ import annotations
 
+import html as html_module
 import re
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 
@@ -16,6 +18,7 @@ from sitebuild.organisations import (
     Organisation,
     load,
 )
+from sitebuild.organisations.labels import LABELS
 from tests.conftest import ROOT
 from tests.htmlscan import scan
 
@@ -83,33 +86,85 @@ def test_the_childrens_and_youth_pages_list_only_what_serves_them_in_their_words
         assert " ".join(org.wat["nl"].split()) not in " ".join(text.split())
 
 
-def test_the_organisation_pages_are_dutch_only(site_dir: Path) -> None:
-    for language in ("fr", "en"):
-        assert not list((site_dir / language).rglob("organisaties*")), language
-        for path in (site_dir / language).rglob("*.html"):
-            assert "data-organisatie=" not in path.read_text(encoding="utf-8"), path
+LANGUAGE_ROOTS = {"nl": "", "fr": "fr/", "en": "en/"}
 
 
-def test_the_language_menu_of_every_organisation_page_offers_this_page_and_the_fr_en_home(
+def directory_pages(site: Path, language: str) -> list[Path]:
+    """The built pages of /organisaties/ in one language: the map page and every generated one."""
+    base = site / LANGUAGE_ROOTS[language] / "organisaties"
+    pages = [base / "index.html"]
+    pages += [base / slug / "index.html" for slug in REGIONS]
+    pages += [base / "voor" / slug / "index.html" for slug in WHO]
+    pages += [base / "thema" / slug / "index.html" for slug in THEMES]
+    return pages
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_directory_exists_in_french_and_english_with_every_generated_page(
+    site_dir: Path, language: str
+) -> None:
+    labels = LABELS[language]
+    pages = directory_pages(site_dir, language)
+    built = sorted((site_dir / language / "organisaties").rglob("index.html"))
+    assert sorted(pages) == built  # every page there, and nothing else
+    for translated, dutch in zip(pages, directory_pages(site_dir, "nl"), strict=True):
+        page = scan(translated)
+        assert page.lang == language, translated
+        # The same organisations as the Dutch page, in the same order.
+        assert listed(translated) == listed(dutch), translated
+        assert "Organisaties" not in page.text and "Werkt in:" not in page.text
+    for slug in REGIONS:
+        title = labels.text["region_title"].format(
+            name=labels.regions[slug], in_region=labels.in_region[slug]
+        )
+        page = scan(site_dir / language / "organisaties" / slug / "index.html")
+        assert [h1 for h1 in page.all("h1")] and title in page.text, slug
+    for slug, (label, _) in labels.who.items():
+        assert label in scan(site_dir / language / "organisaties" / "index.html").text, slug
+
+
+def test_a_french_card_speaks_french_and_marks_the_dutch_it_has_not_translated(
     site_dir: Path,
 ) -> None:
-    # These pages have no translation: the menu must not point at another page's French
-    # version (the i18n plugin keeps the previous page's links for pages it did not sort).
-    pages = sorted((site_dir / "organisaties").rglob("index.html"))
-    assert len(pages) == 1 + len(REGIONS) + len(WHO) + len(THEMES)
-    for path in pages:
-        html = path.read_text(encoding="utf-8")
-        here = "/" + path.parent.relative_to(site_dir).as_posix() + "/"
-        dutch = re.findall(r'<a href="([^"]+)" hreflang="nl"', html)
-        assert dutch in ([here], ["./"]), (path, dutch)  # Dutch: this very page
-        for language in ("fr", "en"):
-            links = re.findall(rf'<a href="([^"]+)" hreflang="{language}"', html)
-            assert links == [f"/{language}/"], (path, links)
+    html = (site_dir / "fr" / "organisaties" / "limburg" / "index.html").read_text("utf-8")
+    for org in organisations():
+        if not org.serves("limburg"):
+            continue
+        start = html.index(f'data-organisatie="{org.id}"')
+        card = html[start : html.index("</article>", start)]
+        if org.telefoon:
+            assert f">Appeler le {org.telefoon}</a>" in card, org.naam
+        what = " ".join(card.split('class="org-wat">', 1)[1].split("</p>", 1)[0].split())
+        what = html_module.unescape(what)
+        if "fr" in org.wat:
+            assert what == " ".join(org.wat["fr"].split()), org.naam
+        else:
+            assert what.startswith('<span lang="nl">'), org.naam
+            assert what.endswith('<span class="lang-note">(en néerlandais)</span>'), org.naam
 
 
-def test_every_page_with_the_map_has_the_text_list_beside_it(site_dir: Path) -> None:
-    pages = [site_dir / "organisaties" / "index.html"]
-    pages += [site_dir / "organisaties" / region / "index.html" for region in REGIONS]
+def test_the_language_menu_of_every_directory_page_offers_the_same_page_in_each_language(
+    site_dir: Path,
+) -> None:
+    # The i18n plugin only knows the files it sorted; the generated pages say their own
+    # versions, so the menu never points at another page's translation.
+    versions = {language: directory_pages(site_dir, language) for language in LANGUAGE_ROOTS}
+    for pages in versions.values():
+        for index, path in enumerate(pages):
+            html = path.read_text(encoding="utf-8")
+            here = "/" + path.parent.relative_to(site_dir).as_posix() + "/"
+            for other in LANGUAGE_ROOTS:
+                links = re.findall(rf'<a href="([^"]+)" hreflang="{other}" class="md-select', html)
+                target = "/" + versions[other][index].parent.relative_to(site_dir).as_posix() + "/"
+                assert [urljoin(here, link) for link in links] == [target], (path, other, links)
+
+
+@pytest.mark.parametrize("language", ["nl", "fr", "en"])
+def test_every_page_with_the_map_has_the_text_list_beside_it(site_dir: Path, language: str) -> None:
+    labels = LABELS[language]
+    base = site_dir / LANGUAGE_ROOTS[language] / "organisaties"
+    pages = [base / "index.html"] + [base / region / "index.html" for region in REGIONS]
+    count = labels.text["count"].split(" ", 1)[1]  # "organisaties", "organisations"
     for path in pages:
         html = path.read_text(encoding="utf-8")
         nav = html[
@@ -120,9 +175,9 @@ def test_every_page_with_the_map_has_the_text_list_beside_it(site_dir: Path) -> 
         )
         list_links = re.findall(r'<li><a href="([^"]+)"[^>]*>([^<]+)</a>', nav)
         assert [href for href, _ in map_links] == [href for href, _ in list_links], path
-        assert [name for _, name in list_links] == list(REGIONS.values())
+        assert [name for _, name in list_links] == list(labels.regions.values())
         for href, label in map_links:
-            assert label.startswith(tuple(REGIONS.values())) and "organisaties" in label
+            assert label.startswith(tuple(labels.regions.values())) and count in label
             assert (path.parent / href / "index.html").resolve().is_file(), href
 
 
