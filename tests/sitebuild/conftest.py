@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_of_project
+from tests.support.site import copy_of_project
 from tools.build_site import build_site
 
 REVIEW_NL = "het adres van de proefdienst nakijken"

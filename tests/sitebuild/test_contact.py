@@ -15,7 +15,7 @@ from sitebuild.contact import (
     phone_numbers,
 )
 from sitebuild.problems import DataError, Problem
-from tests.conftest import ROOT
+from tests.support.site import ROOT
 
 FACTS = load_contacts(ROOT / "data" / "contact.yml")
 

@@ -4,8 +4,8 @@ language carry hreflang and, in the text, a visible note."""
 from __future__ import annotations
 
 from sitebuild.language_links import mark_links, target_language
-from tests.htmlscan import scan
 from tests.sitebuild.conftest import FlaggedBuild
+from tests.support.html import scan
 
 
 def test_a_french_link_to_a_dutch_page_is_marked(flagged_build: FlaggedBuild) -> None:

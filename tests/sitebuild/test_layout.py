@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import ast
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.support.site import ROOT
 
 SITEBUILD = sorted((ROOT / "sitebuild").rglob("*.py"))
 HOOKS = sorted((ROOT / "hooks").glob("*.py"))
@@ -102,3 +105,23 @@ def test_only_three_modules_parse_yaml_and_one_reads_contact_yml() -> None:
         if isinstance(node, ast.FunctionDef) and "contact" in node.name and "load" in node.name
     }
     assert loaders == {"sitebuild/contact.py"}
+
+
+def test_lint_imports_fails_when_sitebuild_imports_mkdocs(tmp_path: Path) -> None:
+    """`make lint` runs import-linter; its contract keeps MkDocs out of sitebuild."""
+    for package in ("formhandler", "sitebuild"):
+        shutil.copytree(ROOT / package, tmp_path / package)
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    target = tmp_path / "sitebuild" / "contact.py"
+    target.write_text(target.read_text(encoding="utf-8") + "\nimport mkdocs.plugins  # noqa\n")
+    done = subprocess.run(
+        [str(Path(sys.executable).with_name("lint-imports")), "--no-cache"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode != 0
+    broken = done.stdout.split("Broken contracts", 1)[-1]
+    assert "sitebuild never imports MkDocs" in broken, done.stdout
+    assert "sitebuild.contact -> mkdocs" in broken

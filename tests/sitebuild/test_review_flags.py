@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from sitebuild.review_flags import check_review, report, review_text
-from tests.conftest import copy_of_project
 from tests.sitebuild.conftest import FlaggedBuild
+from tests.support.site import copy_of_project
 from tools.build_site import BuildError, build_site
 
 

@@ -17,7 +17,7 @@ from sitebuild.site_config import (
     site_extra,
     write_generated_config,
 )
-from tests.conftest import ROOT, copy_of_project
+from tests.support.site import ROOT, copy_of_project
 
 FACTS = load_contacts(ROOT / "data" / "contact.yml")
 

@@ -9,7 +9,7 @@ import pytest
 
 from sitebuild.problems import DataError
 from sitebuild.theme import WORKERS, material_templates, search_worker
-from tests.conftest import ROOT
+from tests.support.site import ROOT
 
 
 def _config_block(template: str) -> str:

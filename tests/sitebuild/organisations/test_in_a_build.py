@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, copy_of_project
-from tests.htmlscan import scan
+from tests.support.html import scan
+from tests.support.site import ROOT, copy_of_project
 from tools.build_site import BuildError, build_site
 
 

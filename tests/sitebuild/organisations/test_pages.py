@@ -11,7 +11,7 @@ from sitebuild.organisations import REGIONS, THEMES, WHO, load
 from sitebuild.organisations.labels import LABELS
 from sitebuild.organisations.pages import Directory, expand, organisation_pages
 from sitebuild.organisations.render import templates
-from tests.conftest import ROOT
+from tests.support.site import ROOT
 
 DIRECTORY = Directory(
     load(ROOT).organisations,

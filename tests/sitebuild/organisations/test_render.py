@@ -6,7 +6,7 @@ from __future__ import annotations
 from sitebuild.organisations.data import Organisation
 from sitebuild.organisations.labels import LABELS
 from sitebuild.organisations.render import VOICES, cards, filters, html_block, regions, templates
-from tests.conftest import ROOT
+from tests.support.site import ROOT
 
 ENV = templates(ROOT / "overrides")
 
