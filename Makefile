@@ -41,9 +41,9 @@ build: install ## Build all three audiences into site/ (strict: a warning fails 
 serve: build ## Build, then run site + forms + staff side + mail sink on http://127.0.0.1:8000
 	FORMHANDLER_ENV=development FORMHANDLER_SITE_DIR=$(SITE) $(VENV)/bin/formhandler serve --host $(HOST) --port $(PORT)
 
-lint: install ## Check the Python code: ruff, and the layers of formhandler (import-linter)
-	$(VENV)/bin/ruff check formhandler hooks tools tests deploy bench
-	$(VENV)/bin/ruff format --check formhandler hooks tools tests deploy bench
+lint: install ## Check the Python code: ruff, and the import contracts of formhandler and sitebuild (import-linter)
+	$(VENV)/bin/ruff check formhandler sitebuild hooks tools tests deploy bench
+	$(VENV)/bin/ruff format --check formhandler sitebuild hooks tools tests deploy bench
 	$(VENV)/bin/lint-imports
 
 test: install system-deps lint build ## Install what is missing, build, and run every test (browser tests included)

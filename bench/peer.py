@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from hooks.csp import inline_script_hashes, nginx_include
+from sitebuild.csp import inline_script_hashes, nginx_include
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = {"": ROOT / "docs", "kinderen": ROOT / "kids", "jongeren": ROOT / "youth"}

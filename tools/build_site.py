@@ -1,7 +1,10 @@
 """Build the three audiences into one site folder, always strict.
 
 The adult site goes first because it cleans the output folder; the children's
-and youth sites then build side by side into `kinderen/` and `jongeren/`.
+and youth sites then build side by side into `kinderen/` and `jongeren/`. Each
+build reads a generated configuration that inherits the real one and adds the
+values of `extra` that come from data/ (sitebuild/site_config.py), so the
+templates get the contact facts without a hook.
 Usage: python -m tools.build_site [--out site] [--root .]
 """
 
@@ -14,6 +17,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from sitebuild.problems import DataError
+from sitebuild.site_config import site_extra, write_generated_config
 from tools.search_index import split_search_index
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,7 +42,7 @@ class BuildResult:
         return "\n".join(self.output.values())
 
 
-def _command(root: Path, config: str, out: Path) -> list[str]:
+def _command(config: Path, out: Path) -> list[str]:
     return [
         sys.executable,
         "-m",
@@ -45,7 +50,7 @@ def _command(root: Path, config: str, out: Path) -> list[str]:
         "build",
         "--strict",
         "-f",
-        str(root / config),
+        str(config),
         "-d",
         str(out),
     ]
@@ -60,6 +65,11 @@ def build_site(
     out = out.resolve()
     names = [only] if only else list(AUDIENCES)
     output: dict[str, str] = {}
+    try:
+        extra = site_extra(root)
+    except DataError as error:
+        raise BuildError(str(error)) from error
+    configs = {name: write_generated_config(root, AUDIENCES[name][0], extra) for name in names}
 
     def finish(name: str, process: subprocess.Popen[str]) -> None:
         text, _ = process.communicate()
@@ -68,9 +78,9 @@ def build_site(
             raise BuildError(f"De build van '{name}' is mislukt:\n{text}")
 
     def start(name: str) -> subprocess.Popen[str]:
-        config, sub = AUDIENCES[name]
+        sub = AUDIENCES[name][1]
         return subprocess.Popen(  # noqa: S603 - fixed argv, no shell
-            _command(root, config, out / sub if sub else out),
+            _command(configs[name], out / sub if sub else out),
             cwd=root,
             env=env,
             stdout=subprocess.PIPE,

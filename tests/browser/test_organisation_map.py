@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page
 
-from hooks.organisations import REGIONS, Organisation, load
+from sitebuild.organisations import REGIONS, Organisation, load
 from tests.browser.conftest import RequestLog
 from tests.support.site import ROOT
 
@@ -113,3 +113,21 @@ def test_with_javascript_the_menus_filter_the_cards_on_the_page(page: Page) -> N
     page.get_by_role("combobox", name="Wie ben je?").select_option("")
     page.get_by_role("combobox", name="Over welk soort geweld?").select_option("")
     assert shown_cards(page) == serving("antwerpen")
+
+
+def test_in_french_the_map_the_menus_and_their_status_speak_french(page: Page) -> None:
+    page.goto("/fr/organisaties/")
+    drawing = page.locator("svg.org-kaart-tekening")
+    label = f"Anvers ({len(serving('antwerpen'))} organisations)"
+    drawing.get_by_role("link", name=label, exact=True).click()
+    page.wait_for_url("**/fr/organisaties/antwerpen/")
+    assert page.locator("h1").inner_text() == "Organisations dans la province d'Anvers"
+    page.get_by_role("combobox", name="Quelle forme de violence\u00a0?").select_option("stalking")
+    expected = {
+        org.id for org in organisations() if org.serves("antwerpen") and "stalking" in org.themas
+    }
+    assert shown_cards(page) == expected
+    assert page.get_by_role("status").inner_text() == (
+        f"{len(expected)} organisations affichées sur {len(serving('antwerpen'))}."
+    )
+    assert page.request_log.foreign == []  # type: ignore[attr-defined]

@@ -32,11 +32,19 @@ class Element:
 
 
 @dataclass
+class Link:
+    element: Element
+    text: str  # white space collapsed
+    in_article: bool  # inside the page's <article>, not the navigation, header or footer
+
+
+@dataclass
 class ScannedPage:
     path: Path
     elements: list[Element] = field(default_factory=list)
     text: str = ""
     main_index: int | None = None
+    links: list[Link] = field(default_factory=list)
 
     def all(self, tag: str) -> list[Element]:
         return [element for element in self.elements if element.tag == tag]
@@ -70,6 +78,8 @@ class _Parser(HTMLParser):
         self.page = page
         self.skip_depth = 0
         self.chunks: list[str] = []
+        self.article_depth = 0
+        self.open_links: list[tuple[Element, list[str]]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         element = Element(tag, {key: value or "" for key, value in attrs}, len(self.page.elements))
@@ -78,14 +88,26 @@ class _Parser(HTMLParser):
             self.page.main_index = element.index
         if tag in ("script", "style") and tag not in VOID:
             self.skip_depth += 1
+        if tag == "article":
+            self.article_depth += 1
+        if tag == "a":
+            self.open_links.append((element, []))
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("script", "style") and self.skip_depth:
             self.skip_depth -= 1
+        if tag == "a" and self.open_links:
+            element, chunks = self.open_links.pop()
+            text = " ".join("".join(chunks).split())
+            self.page.links.append(Link(element, text, self.article_depth > 0))
+        if tag == "article" and self.article_depth:
+            self.article_depth -= 1
 
     def handle_data(self, data: str) -> None:
         if not self.skip_depth:
             self.chunks.append(data)
+            for _, chunks in self.open_links:
+                chunks.append(data)
 
 
 def scan(path: Path) -> ScannedPage:

@@ -17,6 +17,7 @@ SITE_SOURCES = (
     "youth",
     "overrides",
     "hooks",
+    "sitebuild",
     "data",
 )
 

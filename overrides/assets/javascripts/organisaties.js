@@ -7,10 +7,12 @@
   if (!slot) { return; }
   var cards = Array.prototype.slice.call(document.querySelectorAll("[data-organisatie]"));
   var dimensions = slot.getAttribute("data-org-js-filter").split(" ");
-  var labels = { voor: "Wie ben je?", themas: "Over welk soort geweld?" };
+  // The words come from the slot, in the page's language (partials/organisation-script-slot.html).
+  var words = slot.dataset;
+  var labels = { voor: words.labelVoor, themas: words.labelThemas };
   var form = document.createElement("form");
   form.setAttribute("role", "search");
-  form.setAttribute("aria-label", "Organisaties op deze pagina filteren");
+  form.setAttribute("aria-label", words.formLabel);
   var selects = {};
 
   dimensions.forEach(function (dimension) {
@@ -22,7 +24,7 @@
     select.id = "org-js-" + dimension;
     label.htmlFor = select.id;
     label.textContent = labels[dimension];
-    select.appendChild(new Option("Alle", ""));
+    select.appendChild(new Option(words.all, ""));
     Array.prototype.forEach.call(links, function (link) {
       select.appendChild(new Option(link.textContent, link.getAttribute("data-waarde")));
     });
@@ -50,6 +52,8 @@
       card.hidden = !match;
       if (match) { shown += 1; }
     });
-    status.textContent = shown + " van " + cards.length + " organisaties getoond.";
+    status.textContent = words.status
+      .replace("{shown}", String(shown))
+      .replace("{total}", String(cards.length));
   }
 })();

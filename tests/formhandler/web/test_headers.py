@@ -12,7 +12,7 @@ from starlette.testclient import TestClient
 from formhandler.core.settings import SettingsError, load_settings
 from formhandler.web.app import create_app
 from formhandler.web.headers import form_page_paths
-from hooks.csp import inline_script_hashes
+from sitebuild.csp import inline_script_hashes
 from tests.support.live import development_settings, production_environ
 from tests.support.site import built_pages, page_url
 

@@ -7,23 +7,22 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
-from hooks import editor_checks
+from sitebuild import editor_checks
+from sitebuild.contact import load_contacts, phone_numbers
 from tests.support.site import copy_of_project
 from tools.build_site import BuildError, build_site
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).parent / "fixtures" / "editor_checks"
-NUMBERS = editor_checks.phone_numbers(
-    yaml.safe_load((ROOT / "data" / "contact.yml").read_text(encoding="utf-8"))
-)
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures" / "editor_checks"
+FACTS = load_contacts(ROOT / "data" / "contact.yml")
+NUMBERS = phone_numbers(FACTS)
 
 
 def messages(fixture: str, *, for_children: bool = False) -> list[str]:
     text = (FIXTURES / fixture).read_text(encoding="utf-8")
-    problems = editor_checks.check_text(text, numbers=NUMBERS, for_children=for_children)
-    return [editor_checks.format_problem(f"docs/{fixture}", problem) for problem in problems]
+    problems = editor_checks.check_page(text, facts=FACTS, for_children=for_children)
+    return [problem.at(f"docs/{fixture}") for problem in problems]
 
 
 def test_an_image_without_alt_text_is_reported_with_what_to_write() -> None:
@@ -193,13 +192,13 @@ def test_the_real_content_of_every_site_passes_every_check() -> None:
         for path in sorted((ROOT / folder).rglob("*.md")):
             source = path.relative_to(ROOT).as_posix()
             news_item = source.startswith("docs/nieuws/") and path.name != "index.md"
-            problems = editor_checks.check_text(
+            problems = editor_checks.check_page(
                 path.read_text(encoding="utf-8"),
-                numbers=NUMBERS,
+                facts=FACTS,
                 for_children=for_children,
                 needs_description=not news_item,
             )
-            found += [editor_checks.format_problem(source, problem) for problem in problems]
+            found += [problem.at(source) for problem in problems]
     assert found == []
 
 

@@ -2,62 +2,36 @@
 
 Only the article (`<article class="md-content__inner">`) is read: navigation,
 banner and footer are the same on every page and are not what a child reads
-there. A sentence ends at `.`, `!` or `?` followed by a space (so `1712.be`
-stays one word) and at the end of every block (a heading, a paragraph, a list
-item, a table cell): a list item without a full stop is a sentence of its own.
-A word is a run of characters between spaces that holds a letter or a digit,
-so a dash or an emoji does not count.
+there. Sentences and words are counted by sitebuild/readability.py, the same
+splitter and limits the editor check of the children's pages uses.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from sitebuild.readability import (
+    KIDS_MAX_AVERAGE,
+    KIDS_MAX_SENTENCE,
+    YOUTH_MAX_AVERAGE,
+    split_sentences,
+    word_count,
+)
 from tests.support.site import built_pages
 
-ROOT = Path(__file__).resolve().parent.parent
-
-KIDS_MAX_AVERAGE = 12
-KIDS_MAX_SENTENCE = 20
-YOUTH_MAX_AVERAGE = 15
+ROOT = Path(__file__).resolve().parents[2]
 
 # Elements whose end is the end of a sentence, whatever punctuation they have.
 BLOCKS = {
-    "address",
-    "blockquote",
-    "caption",
-    "dd",
-    "details",
-    "div",
-    "dt",
-    "figcaption",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "td",
-    "th",
-    "tr",
-    "ul",
+    *("address", "blockquote", "caption", "dd", "details", "div", "dt", "figcaption"),
+    *("form", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ol", "p", "pre", "section"),
+    *("summary", "table", "td", "th", "tr", "ul"),
 }
 SKIPPED = {"script", "style", "template", "svg"}
+VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 BREAK = "\n"
-# A terminator, optionally followed by closing quotes or brackets, then a space or the end.
-SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
-WORD = re.compile(r"\w", re.UNICODE)
 
 
 class _ArticleText(HTMLParser):
@@ -100,9 +74,6 @@ class _ArticleText(HTMLParser):
             self.parts.append(data)
 
 
-VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
-
-
 def article_blocks(html: str) -> list[str]:
     """The text blocks of the article, each with its white space collapsed."""
     parser = _ArticleText()
@@ -112,19 +83,6 @@ def article_blocks(html: str) -> list[str]:
         raise ValueError('no <article class="md-content__inner"> in the page')
     blocks = (" ".join(block.split()) for block in "".join(parser.parts).split(BREAK))
     return [block for block in blocks if block]
-
-
-def split_sentences(block: str) -> list[str]:
-    sentences, start = [], 0
-    for match in SENTENCE_END.finditer(block):
-        sentences.append(block[start : match.end()].strip())
-        start = match.end()
-    sentences.append(block[start:].strip())
-    return [sentence for sentence in sentences if word_count(sentence)]
-
-
-def word_count(sentence: str) -> int:
-    return sum(1 for token in sentence.split() if WORD.search(token))
 
 
 def sentences_of(html: str) -> list[str]:

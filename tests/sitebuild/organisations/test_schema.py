@@ -1,30 +1,24 @@
-"""The organisation map: the data file, its Dutch error messages and the pages built from it."""
+"""sitebuild/organisations/schema.py and rules.py: data/organisaties.yml, its checks and their
+exact Dutch messages, called directly (no MkDocs)."""
 
 from __future__ import annotations
 
 import re
 import textwrap
-from pathlib import Path
-from urllib.parse import urljoin
 
 import pytest
-import yaml
 
-from hooks.organisations import (
-    EVERYWHERE,
+from sitebuild.contact import load_contacts
+from sitebuild.organisations import (
     REGIONS,
-    THEMES,
-    WHO,
     Organisation,
     check,
     is_belgian_number,
     load,
 )
-from tests.support.html import scan
-from tests.support.site import ROOT, copy_of_project
-from tools.build_site import BuildError, build_site
+from tests.support.site import ROOT
 
-CONTACT = yaml.safe_load((ROOT / "data" / "contact.yml").read_text(encoding="utf-8"))
+CONTACT = load_contacts(ROOT / "data" / "contact.yml")
 
 # A correct entry; each bad-data case below changes one line of it.
 GOOD = textwrap.dedent(
@@ -257,220 +251,3 @@ def test_broken_yaml_gives_the_line() -> None:
         "data/organisaties.yml, regel 3: dit is geen geldige YAML. Kijk na of de inspringing "
         "klopt en of elke organisatie met '- id:' begint."
     ]
-
-
-# --- the built pages -----------------------------------------------------------------
-
-
-def listed(path: Path) -> list[str]:
-    return [e.attrs["data-organisatie"] for e in scan(path).with_attr("data-organisatie")]
-
-
-def expected_on_region_page(region: str) -> set[str]:
-    return {org.id for org in organisations() if EVERYWHERE in org.regios or region in org.regios}
-
-
-@pytest.mark.parametrize("region", list(REGIONS))
-def test_every_region_page_lists_exactly_the_organisations_serving_that_region(
-    site_dir: Path, region: str
-) -> None:
-    shown = listed(site_dir / "organisaties" / region / "index.html")
-    assert len(shown) == len(set(shown))  # nobody twice
-    assert set(shown) == expected_on_region_page(region)
-
-
-def test_the_overview_lists_exactly_the_organisations_working_everywhere(site_dir: Path) -> None:
-    shown = listed(site_dir / "organisaties" / "index.html")
-    assert set(shown) == {org.id for org in organisations() if EVERYWHERE in org.regios}
-
-
-@pytest.mark.parametrize(
-    ("kind", "key", "value"),
-    [
-        *(("voor", "voor", who) for who in WHO),
-        *(("thema", "themas", theme) for theme in THEMES),
-    ],
-)
-def test_every_filter_page_lists_exactly_the_matching_organisations(
-    site_dir: Path, kind: str, key: str, value: str
-) -> None:
-    shown = listed(site_dir / "organisaties" / kind / value / "index.html")
-    assert len(shown) == len(set(shown))
-    assert set(shown) == {org.id for org in organisations() if value in getattr(org, key)}
-
-
-@pytest.mark.parametrize("audience", ["kinderen", "jongeren"])
-def test_the_childrens_and_youth_pages_list_only_what_serves_them_in_their_words(
-    site_dir: Path, audience: str
-) -> None:
-    path = site_dir / audience / "organisaties" / "index.html"
-    chosen = [org for org in organisations() if audience in org.voor]
-    assert set(listed(path)) == {org.id for org in chosen}
-    text = scan(path).text
-    for org in chosen:
-        words = " ".join(str(getattr(org, audience)).split())
-        assert words in " ".join(text.split()), org.naam
-        assert " ".join(org.wat["nl"].split()) not in " ".join(text.split())
-
-
-def test_the_generated_organisation_pages_are_dutch_only(site_dir: Path) -> None:
-    # A French or English overview exists where docs/organisaties/index.<language>.md does;
-    # the generated region, group and theme pages and their cards stay Dutch.
-    for language in ("fr", "en"):
-        built = sorted((site_dir / language).glob("organisaties/**/*.html"))
-        translated = (ROOT / "docs" / "organisaties" / f"index.{language}.md").is_file()
-        expected = [site_dir / language / "organisaties" / "index.html"] if translated else []
-        assert built == expected, language
-        for path in (site_dir / language).rglob("*.html"):
-            assert "data-organisatie=" not in path.read_text(encoding="utf-8"), path
-
-
-def test_the_language_menu_of_every_organisation_page_offers_this_page_and_the_fr_en_home(
-    site_dir: Path,
-) -> None:
-    # A page without a translation must not point at another page's French version (the
-    # i18n plugin keeps the previous page's links for pages it did not sort): it offers that
-    # language's home. A page with one (the overview, in French) offers its translation.
-    pages = sorted((site_dir / "organisaties").rglob("index.html"))
-    assert len(pages) == 1 + len(REGIONS) + len(WHO) + len(THEMES)
-    for path in pages:
-        html = path.read_text(encoding="utf-8")
-        here = "/" + path.parent.relative_to(site_dir).as_posix() + "/"
-        dutch = re.findall(r'<a href="([^"]+)" hreflang="nl"', html)
-        assert dutch in ([here], ["./"]), (path, dutch)  # Dutch: this very page
-        for language in ("fr", "en"):
-            links = re.findall(rf'<a href="([^"]+)" hreflang="{language}"', html)
-            translation = f"/{language}{here}"
-            built = (site_dir / translation.strip("/") / "index.html").is_file()
-            expected = [translation] if built else [f"/{language}/"]
-            assert [urljoin(here, link) for link in links] == expected, (path, links)
-
-
-def test_every_page_with_the_map_has_the_text_list_beside_it(site_dir: Path) -> None:
-    pages = [site_dir / "organisaties" / "index.html"]
-    pages += [site_dir / "organisaties" / region / "index.html" for region in REGIONS]
-    for path in pages:
-        html = path.read_text(encoding="utf-8")
-        nav = html[
-            html.index('<nav class="org-regios"') : html.index("</nav>", html.index("org-regios"))
-        ]
-        map_links = re.findall(
-            r'<a href="([^"]+)" class="org-regio-link[^"]*" aria-label="([^"]+)"', nav
-        )
-        list_links = re.findall(r'<li><a href="([^"]+)"[^>]*>([^<]+)</a>', nav)
-        assert [href for href, _ in map_links] == [href for href, _ in list_links], path
-        assert [name for _, name in list_links] == list(REGIONS.values())
-        for href, label in map_links:
-            assert label.startswith(tuple(REGIONS.values())) and "organisaties" in label
-            assert (path.parent / href / "index.html").resolve().is_file(), href
-
-
-def test_cards_call_with_tel_links_and_say_when_free_and_anonymous(site_dir: Path) -> None:
-    html = (site_dir / "organisaties" / "index.html").read_text(encoding="utf-8")
-    for org in organisations():
-        if not org.everywhere:
-            continue
-        start = html.index(f'data-organisatie="{org.id}"')
-        card = html[start : html.index("</article>", start)]
-        if org.telefoon:
-            digits = re.sub(r"\D", "", org.telefoon)
-            assert f'href="tel:{digits}"' in card, org.naam
-            # The contact comes first: the phone link before what they do.
-            assert card.index("tel:") < card.index('class="org-wat"')
-        assert ('class="org-noot">Gratis<' in card) is bool(org.gratis), org.naam
-        assert ('class="org-noot">Anoniem<' in card) is bool(org.anoniem), org.naam
-
-
-# --- a temporary copy of the site with one more organisation --------------------------
-
-NEW_ENTRY = textwrap.dedent(
-    """
-    - id: testhuis-limburg
-      naam: Testhuis Limburg
-      wat:
-        nl: Een organisatie die alleen in deze test bestaat.
-      kinderen: Hier kan je terecht als je je zorgen maakt.
-      jongeren: Hier kan je terecht met je vragen over stalking.
-      voor: [kinderen, jongeren, slachtoffers]
-      themas: [stalking]
-      regios: [limburg]
-      contact:
-        website: https://www.testhuis.be
-      gratis: true
-      anoniem: true
-      nazicht:
-    """
-)
-
-
-@pytest.fixture(scope="module")
-def site_with_one_more(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    root = copy_of_project(tmp_path_factory.mktemp("project"))
-    with (root / "data" / "organisaties.yml").open("a", encoding="utf-8") as data:
-        data.write(NEW_ENTRY)
-    out = tmp_path_factory.mktemp("site")
-    result = build_site(out, root=root)
-    return out, result.text
-
-
-@pytest.mark.parametrize(
-    "page",
-    [
-        "organisaties/limburg",
-        "organisaties/voor/kinderen",
-        "organisaties/voor/jongeren",
-        "organisaties/voor/slachtoffers",
-        "organisaties/thema/stalking",
-        "kinderen/organisaties",
-        "jongeren/organisaties",
-    ],
-)
-def test_a_new_organisation_appears_on_every_page_it_belongs_on(
-    site_with_one_more: tuple[Path, str], page: str
-) -> None:
-    out, _ = site_with_one_more
-    assert "testhuis-limburg" in listed(out / page / "index.html")
-
-
-@pytest.mark.parametrize(
-    "page",
-    [
-        "organisaties",
-        "organisaties/antwerpen",
-        "organisaties/brussel",
-        "organisaties/voor/plegers",
-        "organisaties/thema/partnergeweld",
-    ],
-)
-def test_a_new_organisation_stays_off_the_pages_it_does_not_belong_on(
-    site_with_one_more: tuple[Path, str], page: str
-) -> None:
-    out, _ = site_with_one_more
-    assert "testhuis-limburg" not in listed(out / page / "index.html")
-
-
-def test_the_build_lists_the_new_unchecked_organisation_for_editors(
-    site_with_one_more: tuple[Path, str],
-) -> None:
-    out, text = site_with_one_more
-    lines = (ROOT / "data" / "organisaties.yml").read_text(encoding="utf-8").count("\n")
-    assert f"  - regel {lines + 2}: Testhuis Limburg" in text
-    # For editors only: the pages never say that an entry still needs checking.
-    for path in out.rglob("*.html"):
-        html = path.read_text(encoding="utf-8")
-        if "data-organisatie=" in html:
-            assert "nagekeken" not in html and "nazicht" not in html, path
-
-
-def test_a_bad_entry_stops_the_build_with_the_dutch_message(tmp_path: Path) -> None:
-    (tmp_path / "project").mkdir()
-    root = copy_of_project(tmp_path / "project")
-    with (root / "data" / "organisaties.yml").open("a", encoding="utf-8") as data:
-        data.write(NEW_ENTRY.replace("https://www.testhuis.be", "http://www.testhuis.be"))
-    lines = (ROOT / "data" / "organisaties.yml").read_text(encoding="utf-8").count("\n")
-    with pytest.raises(BuildError) as failure:
-        build_site(tmp_path / "site", root=root, only="jongeren")
-    assert (
-        f"data/organisaties.yml, regel {lines + 12} (Testhuis Limburg): het webadres "
-        f"'http://www.testhuis.be' begint met http://. Schrijf https:// (veilig)."
-    ) in str(failure.value)

@@ -1,23 +1,22 @@
-"""News and campaigns: the list on /nieuws/, each item's page, and campaign banners that
-show only while a campaign runs (SITE_DATE), only for its audiences, only in Dutch."""
+"""sitebuild/news.py and hooks/news.py: news items and their problems, and campaign banners
+that show only while a campaign runs (SITE_DATE), only for its audiences, only in Dutch."""
 
 from __future__ import annotations
 
-import re
 import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
-from mkdocs.exceptions import PluginError
 
-from hooks import news
+from sitebuild import news
+from sitebuild.problems import DataError
 from tests.support.html import scan
 from tests.support.site import built_pages, copy_of_project
 from tools.build_site import BuildError, build_site
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).parent / "fixtures" / "editor_checks"
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures" / "editor_checks"
 SPORT = "/nieuws/2020-03-sport-en-cultuur/"  # volwassenen and jongeren, 2020-04-15..2020-06-20
 
 
@@ -68,7 +67,7 @@ def test_a_campaign_runs_from_its_first_to_its_last_day_included(day: str, runs:
 def test_site_date_sets_the_build_date_and_a_wrong_one_says_how_to_write_it() -> None:
     assert news.site_date({"SITE_DATE": "2020-04-20"}) == date(2020, 4, 20)
     assert news.site_date({}) == date.today()
-    with pytest.raises(PluginError, match=r"SITE_DATE=20-04-2020 is geen datum\. Schrijf"):
+    with pytest.raises(DataError, match=r"SITE_DATE=20-04-2020 is geen datum\. Schrijf"):
         news.site_date({"SITE_DATE": "20-04-2020"})
 
 
@@ -152,47 +151,54 @@ def test_a_campaign_for_children_shows_on_the_childrens_site_only(tmp_path: Path
     assert all(banner_links(p) == ["/nieuws/kinderen/"] for p in kids_pages)
 
 
-@pytest.mark.build
-def test_the_news_page_lists_every_item_newest_first_in_sections_per_year(
-    site_dir: Path,
-) -> None:
-    items, _ = news.load_items(ROOT)
-    html = (site_dir / "nieuws" / "index.html").read_text(encoding="utf-8")
-    listed = re.findall(r'<h3 id="[^"]*"><a href="([^"]+)/">', html)
-    assert listed == [item.slug for item in items]
-    assert [item.date for item in items] == sorted((item.date for item in items), reverse=True)
-    years = re.findall(r'<h2 id="jaar-(\d{4})">', html)
-    assert years == sorted({str(item.date.year) for item in items}, reverse=True)
-    # every item sits under the heading of its own year
-    for item in items:
-        section = html.split(f'<h2 id="jaar-{item.date.year}">')[1].split("<h2")[0]
-        assert f'href="{item.slug}/"' in section
-
-
-@pytest.mark.build
-def test_the_archive_holds_the_real_campaigns_with_their_periods(site_dir: Path) -> None:
-    expected = {
-        "2017-06-partnergeweld-bij-ouderen": "Campagne van 1 juni 2017 tot en met 30 juni 2017",
-        "2017-11-1712-op-de-bussen-van-de-lijn": (
-            "Campagne van 28 november 2017 tot en met 11 december 2017"
-        ),
-        "2019-11-is-t-oke": "Campagne van 1 november 2019 tot en met 30 november 2019",
-        "2020-02-als-je-eens-wist": "Campagne van 11 februari 2020 tot en met 10 maart 2020",
-        "2020-03-sport-en-cultuur": "Campagne van 15 april 2020 tot en met 20 juni 2020",
+def _item(**changes: object) -> news.NewsItem:
+    fields: dict[str, object] = {
+        "slug": "2020-03-sport",
+        "title": "Sport",
+        "date": date(2020, 3, 20),
+        "summary": "Kort.",
+        "audiences": ("volwassenen", "jongeren"),
+        "start": date(2020, 4, 15),
+        "until": date(2020, 6, 20),
     }
-    for slug, period in expected.items():
-        page = scan(site_dir / "nieuws" / slug / "index.html")
-        assert period in page.text, slug
-        assert len(page.all("h1")) == 1, slug
+    return news.NewsItem(**{**fields, **changes})  # type: ignore[arg-type]
 
 
-@pytest.mark.build
-def test_news_is_dutch_only_and_never_reaches_the_french_or_english_site(site_dir: Path) -> None:
-    # /fr/nieuws/ (and /en/nieuws/) may only be the page that says news is Dutch: no item.
-    for language in ("fr", "en"):
-        built = sorted((site_dir / language).glob("nieuws/**/*.html"))
-        assert built in ([], [site_dir / language / "nieuws" / "index.html"]), built
-    for page in built_pages(site_dir):
-        if site_part(site_dir, page) in ("fr", "en"):
-            hrefs = [e.attrs.get("href", "") for e in scan(page).all("a")]
-            assert not [h for h in hrefs if "nieuws/20" in h], page
+def test_banners_are_the_campaigns_running_today_for_the_audience() -> None:
+    item = _item(banner="Praat erover.")
+    assert news.banners([item], "jongeren", date(2020, 4, 20), "/nieuws/") == [
+        {
+            "title": "Sport",
+            "text": "Praat erover.",
+            "url": "/nieuws/2020-03-sport/",
+            "until": "20 juni 2020",
+        }
+    ]
+    assert news.banners([item], "kinderen", date(2020, 4, 20), "/nieuws/") == []
+    assert news.banners([item], "jongeren", date(2020, 6, 21), "/nieuws/") == []
+
+
+def test_the_list_has_running_campaigns_then_each_year_newest_first() -> None:
+    items = [_item(), _item(slug="2019-nieuws", title="Oud", date=date(2019, 1, 2), start=None)]
+    listing = news.news_list(items, date(2020, 5, 1))
+    assert listing.index("## Campagnes die nu lopen") < listing.index("## 2020 { #jaar-2020 }")
+    assert listing.index("## 2020 { #jaar-2020 }") < listing.index("## 2019 { #jaar-2019 }")
+    assert "- [Sport](2020-03-sport.md): tot en met 20 juni 2020" in listing
+    assert "Nieuws van 2 januari 2019. Voor volwassenen en jongeren." in listing
+    assert news.news_list([], date(2020, 5, 1)) == "Er zijn nog geen berichten."
+
+
+def test_the_list_goes_where_its_marker_is_or_at_the_end() -> None:
+    assert news.with_list("# N\n\n<!-- nieuwslijst -->\n\nEinde.\n", "LIJST") == (
+        "# N\n\nLIJST\n\nEinde.\n"
+    )
+    assert news.with_list("# N\n", "LIJST") == "# N\n\nLIJST\n"
+
+
+def test_an_items_page_gets_its_period_under_the_title_and_a_link_back() -> None:
+    page = news.with_header("# Sport\n\nTekst.\n", _item())
+    assert page.startswith(
+        "# Sport\n\nCampagne van 15 april 2020 tot en met 20 juni 2020. "
+        "Voor volwassenen en jongeren.\n"
+    )
+    assert page.endswith("[Terug naar alle nieuws en campagnes](index.md)\n")

@@ -1,5 +1,5 @@
 """The content of the three sites: FAQ questions, descriptions, headings, no placeholders,
-no silent switch to Dutch, one source for hours and numbers, review flags for editors."""
+no silent switch to Dutch, one source for hours and numbers."""
 
 from __future__ import annotations
 
@@ -10,9 +10,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
+from tests.support.site import ROOT, built_pages, page_url
 from tests.support.html import scan
-from tests.support.site import ROOT, built_pages, copy_of_project, page_url
-from tools.build_site import BuildError, build_site
 
 # Every FAQ question of issue 3, as the heading (h2) it has on the FAQ page of each language.
 FAQ_QUESTIONS: dict[str, dict[str, str]] = {
@@ -334,72 +333,3 @@ def test_no_phone_number_is_written_outside_the_data_file() -> None:
 
 def test_no_opening_hours_are_written_outside_the_data_file() -> None:
     assert not _facts_outside_the_data_file(HOURS)
-
-
-# -- review flags (and language marks) in a real build of a copy ----------------------------
-
-REVIEW_NL = "het adres van de proefdienst nakijken"
-REVIEW_FR = "vérifier l'horaire de la permanence d'essai"
-
-
-@pytest.fixture(scope="module")
-def flagged_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """The adult site copied, with a flagged Dutch page and a flagged French page."""
-    root = copy_of_project(tmp_path_factory.mktemp("flagged"))
-    (root / "docs" / "proefpagina.md").write_text(
-        f'---\ntitle: "Proefpagina"\ndescription: "Een pagina om de build te testen."\n'
-        f'review: "{REVIEW_NL}"\n---\n\n# Proefpagina\n\nTekst van de proef.\n',
-        encoding="utf-8",
-    )
-    (root / "docs" / "proefpagina.fr.md").write_text(
-        f'---\ntitle: "Page d\'essai"\ndescription: "Une page pour tester la construction."\n'
-        f'review: "{REVIEW_FR}"\n---\n\n# Page d\'essai\n\n'
-        "Lisez [la page sur le harcèlement](../../geweld/stalking/) "
-        "et [les organisations](/organisaties/), ou [la FAQ](../veelgestelde-vragen/). "
-        "Voir aussi [les actualités](../../nieuws/) (en néerlandais).\n",
-        encoding="utf-8",
-    )
-    out = root / "site"
-    result = build_site(out, root=root, only="volwassenen")
-    return out, result.text
-
-
-def test_the_build_lists_every_page_with_a_review_flag(flagged_build: tuple[Path, str]) -> None:
-    _, log = flagged_build
-    assert log.count(f"Na te kijken: docs/proefpagina.md – {REVIEW_NL}") == 1
-    assert log.count(f"Na te kijken: docs/proefpagina.fr.md – {REVIEW_FR}") == 1
-
-
-def test_a_review_flag_never_reaches_the_visitor(flagged_build: tuple[Path, str]) -> None:
-    out, _ = flagged_build
-    for path in (out / "proefpagina" / "index.html", out / "fr" / "proefpagina" / "index.html"):
-        html = path.read_text(encoding="utf-8")
-        assert "Proef" in html or "essai" in html
-        assert REVIEW_NL not in html and REVIEW_FR not in html and "review" not in html
-    index = (out / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "proefdienst" not in index and "permanence d" not in index
-
-
-def test_a_french_link_to_a_dutch_page_is_marked(flagged_build: tuple[Path, str]) -> None:
-    out, _ = flagged_build
-    links = {
-        attrs["href"]: (attrs.get("hreflang"), text)
-        for attrs, text, in_article in outline(out / "fr" / "proefpagina" / "index.html").links
-        if in_article
-    }
-    assert links["../../geweld/stalking/"] == ("nl", "la page sur le harcèlement (en néerlandais)")
-    assert links["/organisaties/"] == ("nl", "les organisations (en néerlandais)")
-    assert links["../veelgestelde-vragen/"] == (None, "la FAQ")
-    # The writer already said so right after the link: hreflang, but no second note.
-    assert links["../../nieuws/"] == ("nl", "les actualités")
-
-
-def test_an_empty_review_flag_fails_the_build_and_names_the_file(tmp_path: Path) -> None:
-    copy_of_project(tmp_path)
-    (tmp_path / "docs" / "leeg.md").write_text(
-        '---\ntitle: "Leeg"\ndescription: "Een pagina met een lege vlag."\nreview:\n---\n\n'
-        "# Leeg\n\nTekst.\n",
-        encoding="utf-8",
-    )
-    with pytest.raises(BuildError, match=r"docs/leeg\.md, regel 4: het veld 'review:' is leeg"):
-        build_site(tmp_path / "site", root=tmp_path, only="volwassenen")

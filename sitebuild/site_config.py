@@ -1,0 +1,67 @@
+"""What the templates read from `extra`, set from data/ before the generator starts.
+
+The templates (`overrides/partials/emergency.html`, `closed-hours.html`,
+`reach-1712.html`) read the contact facts as `config.extra.contact`, and `main.html` the
+search worker's file as `config.extra.search_worker`. So that they do not depend on a
+hook, `tools/build_site.py` writes, next to each configuration, a generated one that
+inherits it and adds these values:
+
+    # mkdocs.kinderen.generated.yml
+    INHERIT: mkdocs.kinderen.yml
+    extra:
+      contact: {...}         # data/contact.yml
+      search_worker: ...     # Material's search worker, named by the installed theme
+
+and builds from that file. Any generator that reads `INHERIT` and `extra` (MkDocs,
+Zensical's MkDocs compatibility) gets the same values without running our hooks. A
+plain `mkdocs serve -f mkdocs.yml` still works: hooks/site_extra.py fills in what
+is missing, from the same function.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from sitebuild.contact import CONTACT_FILE, load_contacts
+from sitebuild.theme import material_templates, search_worker
+
+HEADER = (
+    "# Written by tools/build_site.py from data/ before every build: do not edit, and do not\n"
+    "# commit. It adds to {base} what the templates read from `extra`\n"
+    "# (sitebuild/site_config.py).\n"
+)
+
+
+def site_extra(root: Path) -> dict[str, Any]:
+    """The values of `extra` that come from data files and the installed theme."""
+    return {
+        "contact": load_contacts(root / CONTACT_FILE),
+        "search_worker": search_worker(material_templates()),
+    }
+
+
+def generated_name(base: str) -> str:
+    """'mkdocs.kinderen.yml' -> 'mkdocs.kinderen.generated.yml'."""
+    stem = base.removesuffix(".yml")
+    return f"{stem}.generated.yml"
+
+
+def generated_config(base: str, extra: dict[str, Any]) -> str:
+    """The text of a configuration that inherits `base` and adds `extra`."""
+    body = yaml.safe_dump(
+        {"INHERIT": base, "extra": extra}, allow_unicode=True, sort_keys=False, width=100
+    )
+    return HEADER.format(base=base) + body
+
+
+def write_generated_config(root: Path, base: str, extra: dict[str, Any]) -> Path:
+    """Write it beside `base` (relative paths in it stay right); returns its path."""
+    path = root / generated_name(base)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_text(generated_config(base, extra), encoding="utf-8")
+    os.replace(temporary, path)
+    return path
