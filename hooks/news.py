@@ -5,7 +5,8 @@ hook does what we need instead:
 
 - the adult build lists every item on /nieuws/ (newest first, one section per year: with a
   handful of items a year one page stays short, every item is found with Ctrl+F and the
-  search, and no generated page can leak into the French or English build);
+  search, and no generated page can leak into the French or English build); the French
+  and English news pages (index.fr.md, index.en.md) only say that news is in Dutch;
 - each item keeps its own page, with its date (and a campaign's period) under the title;
 - every audience's build (adults, children, young people) reads docs/nieuws/ from the
   repository root and shows the banner of each campaign that runs on the build date
@@ -183,8 +184,8 @@ def load_items(root: Path) -> tuple[list[NewsItem], list[str]]:
     items: list[NewsItem] = []
     problems: list[str] = []
     for path in sorted((root / NEWS_FOLDER).glob("*.md")):
-        if path.name == "index.md":
-            continue
+        if path.name.split(".", 1)[0] == "index":
+            continue  # the news page itself, in Dutch (index.md) or another language
         source = (NEWS_FOLDER / path.name).as_posix()
         item, found = parse_item(path.read_text(encoding="utf-8"), path.stem, source)
         problems += found

@@ -65,6 +65,17 @@ def test_a_campaign_runs_from_its_first_to_its_last_day_included(day: str, runs:
     assert sport.runs_on(date.fromisoformat(day.split()[1])) is runs
 
 
+def test_the_news_page_in_another_language_is_not_read_as_a_news_item(tmp_path: Path) -> None:
+    folder = tmp_path / news.NEWS_FOLDER
+    folder.mkdir(parents=True)
+    shutil.copy(ROOT / news.NEWS_FOLDER / "2019-11-is-t-oke.md", folder)
+    for name in ("index.md", "index.en.md", "index.fr.md"):
+        (folder / name).write_text('---\ntitle: "News"\n---\n\n# News\n', encoding="utf-8")
+    items, problems = news.load_items(tmp_path)
+    assert [item.slug for item in items] == ["2019-11-is-t-oke"]
+    assert problems == []
+
+
 def test_site_date_sets_the_build_date_and_a_wrong_one_says_how_to_write_it() -> None:
     assert news.site_date({"SITE_DATE": "2020-04-20"}) == date(2020, 4, 20)
     assert news.site_date({}) == date.today()
@@ -187,10 +198,24 @@ def test_the_archive_holds_the_real_campaigns_with_their_periods(site_dir: Path)
 
 
 @pytest.mark.build
-def test_news_is_dutch_only_and_never_reaches_the_french_or_english_site(site_dir: Path) -> None:
-    assert not (site_dir / "fr" / "nieuws").exists()
-    assert not (site_dir / "en" / "nieuws").exists()
+def test_news_items_are_dutch_only_and_never_reach_the_french_or_english_site(
+    site_dir: Path,
+) -> None:
+    for language in ("fr", "en"):
+        folder = site_dir / language / "nieuws"
+        items = [p for p in folder.rglob("*.html") if p != folder / "index.html"]
+        assert not items, language
     for page in built_pages(site_dir):
         if site_part(site_dir, page) in ("fr", "en"):
             hrefs = [e.attrs.get("href", "") for e in scan(page).all("a")]
             assert not [h for h in hrefs if "nieuws/20" in h], page
+
+
+@pytest.mark.build
+def test_the_english_news_page_says_that_news_is_in_dutch_and_leads_to_it(site_dir: Path) -> None:
+    page = scan(site_dir / "en" / "nieuws" / "index.html")
+    assert page.lang == "en"
+    assert "news items and campaigns are published in Dutch only" in page.text
+    to_dutch_news = [a for a in page.all("a") if a.attrs.get("href") == "/nieuws/"]
+    assert to_dutch_news
+    assert all(a.attrs.get("hreflang") == "nl" for a in to_dutch_news)
