@@ -1,12 +1,11 @@
 """No silent switch to Dutch: mark links from French or English pages to Dutch pages.
 
-Only the core pages of the adult site exist in French and English; the forms of
-violence, the organisations and the children's and youth sites are Dutch only.
-A French or English page may still link to them (with an absolute or relative
-URL such as `/organisaties/`). Every such link gets `hreflang="nl"` (so screen
-readers and browsers know), and a link in the page text also gets a visible
-note "(en néerlandais)" / "(in Dutch)", unless the writer already said so right
-there. Links between French and English are marked the same way.
+Not every page exists in French and English: news items, the generated organisation
+pages and the children's and youth sites are Dutch only. A French or English page may
+still link to them (with an absolute or relative URL such as `/organisaties/`). Every
+such link gets `hreflang="nl"` (so screen readers and browsers know), and a link in the
+page text also gets a visible note "(en néerlandais)" / "(in Dutch)", unless the writer
+already said so right there. Links between French and English are marked the same way.
 
 The rule is the same for every writer and language, so it lives here rather
 than in each page; tests/test_content.py checks the built result.
