@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 import yaml
@@ -312,18 +313,22 @@ def test_the_childrens_and_youth_pages_list_only_what_serves_them_in_their_words
         assert " ".join(org.wat["nl"].split()) not in " ".join(text.split())
 
 
-def test_the_organisation_pages_are_dutch_only(site_dir: Path) -> None:
+def test_the_generated_organisation_pages_are_dutch_only(site_dir: Path) -> None:
+    # The directory's own page has an English version (docs/organisaties/index.en.md) that
+    # leads to the Dutch directory; the region, group and theme pages are Dutch only.
     for language in ("fr", "en"):
-        assert not list((site_dir / language).rglob("organisaties*")), language
+        folder = site_dir / language / "organisaties"
+        assert [p for p in folder.rglob("*.html") if p != folder / "index.html"] == [], language
         for path in (site_dir / language).rglob("*.html"):
             assert "data-organisatie=" not in path.read_text(encoding="utf-8"), path
 
 
-def test_the_language_menu_of_every_organisation_page_offers_this_page_and_the_fr_en_home(
+def test_the_language_menu_of_every_organisation_page_offers_this_page_or_the_fr_en_home(
     site_dir: Path,
 ) -> None:
-    # These pages have no translation: the menu must not point at another page's French
-    # version (the i18n plugin keeps the previous page's links for pages it did not sort).
+    # A page without a translation must not point at another page's French or English
+    # version (the i18n plugin keeps the previous page's links for pages it did not sort):
+    # its menu offers the home page of that language; a translated page offers its own.
     pages = sorted((site_dir / "organisaties").rglob("index.html"))
     assert len(pages) == 1 + len(REGIONS) + len(WHO) + len(THEMES)
     for path in pages:
@@ -332,8 +337,10 @@ def test_the_language_menu_of_every_organisation_page_offers_this_page_and_the_f
         dutch = re.findall(r'<a href="([^"]+)" hreflang="nl"', html)
         assert dutch in ([here], ["./"]), (path, dutch)  # Dutch: this very page
         for language in ("fr", "en"):
+            translated = (site_dir / language / here.lstrip("/") / "index.html").is_file()
+            expected = f"/{language}{here}" if translated else f"/{language}/"
             links = re.findall(rf'<a href="([^"]+)" hreflang="{language}"', html)
-            assert links == [f"/{language}/"], (path, links)
+            assert [urljoin(here, link) for link in links] == [expected], (path, links)
 
 
 def test_every_page_with_the_map_has_the_text_list_beside_it(site_dir: Path) -> None:
