@@ -48,3 +48,18 @@ def test_a_french_search_for_a_dutch_word_does_not_land_on_dutch_pages(page: Pag
         "links => links.map(link => new URL(link.href).pathname)"
     )
     assert all(path.startswith("/fr/") for path in found), found
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("neglect", "/en/geweld/kindermishandeling/"),
+        ("stalking", "/en/geweld/stalking/"),
+        ("annual report", "/en/over-1712/"),
+    ],
+)
+def test_an_english_search_finds_the_english_pages_on_forms_of_violence(
+    page: Page, query: str, expected: str
+) -> None:
+    found = results(page, "/en/", query)
+    assert expected in found, found

@@ -64,3 +64,13 @@ def test_news_is_dutch_only_and_never_reaches_the_french_or_english_site(site_di
         if site_part(site_dir, page) in ("fr", "en"):
             hrefs = [e.attrs.get("href", "") for e in scan(page).all("a")]
             assert not [h for h in hrefs if "nieuws/20" in h], page
+
+
+@pytest.mark.build
+def test_the_english_news_page_says_that_news_is_in_dutch_and_leads_to_it(site_dir: Path) -> None:
+    page = scan(site_dir / "en" / "nieuws" / "index.html")
+    assert page.lang == "en"
+    assert "news items and campaigns are published in Dutch only" in page.text
+    to_dutch_news = [a for a in page.all("a") if a.attrs.get("href") == "/nieuws/"]
+    assert to_dutch_news
+    assert all(a.attrs.get("hreflang") == "nl" for a in to_dutch_news)

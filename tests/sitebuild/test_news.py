@@ -202,3 +202,14 @@ def test_an_items_page_gets_its_period_under_the_title_and_a_link_back() -> None
         "Voor volwassenen en jongeren.\n"
     )
     assert page.endswith("[Terug naar alle nieuws en campagnes](index.md)\n")
+
+
+def test_the_news_page_in_another_language_is_not_read_as_a_news_item(tmp_path: Path) -> None:
+    folder = tmp_path / news.NEWS_FOLDER
+    folder.mkdir(parents=True)
+    shutil.copy(ROOT / news.NEWS_FOLDER / "2019-11-is-t-oke.md", folder)
+    for name in ("index.md", "index.en.md", "index.fr.md"):
+        (folder / name).write_text('---\ntitle: "News"\n---\n\n# News\n', encoding="utf-8")
+    items, problems = news.load_items(tmp_path)
+    assert [item.slug for item in items] == ["2019-11-is-t-oke"]
+    assert problems == []
