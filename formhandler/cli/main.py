@@ -7,7 +7,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from formhandler.cli import data, tick, users
+from formhandler.cli import data, replication, tick, users
 from formhandler.core.settings import SettingsError, load_settings
 
 
@@ -19,19 +19,22 @@ def _serve(args: argparse.Namespace) -> int:
 
     settings = load_settings()
     app = create_app(settings, start_sink=development_sink)
-    print(f"formhandler ({settings.env}) on http://{args.host}:{args.port}/", flush=True)
-    # Behind nginx on the same host the client address comes from X-Forwarded-For,
-    # trusted from 127.0.0.1 only: rate limits and login throttling then count people,
-    # not the proxy. No access log: it would write client IP addresses.
-    uvicorn.run(
-        app,
-        host=args.host,
-        port=args.port,
-        access_log=False,
-        log_level="info",
-        proxy_headers=True,
-        forwarded_allow_ips="127.0.0.1",
-    )
+    # In development Litestream runs beside the service and dies with it; in production
+    # it is a unit of its own (deploy/systemd/formhandler-replication.service).
+    with replication.beside_the_service(settings):
+        print(f"formhandler ({settings.env}) on http://{args.host}:{args.port}/", flush=True)
+        # Behind nginx on the same host the client address comes from X-Forwarded-For,
+        # trusted from 127.0.0.1 only: rate limits and login throttling then count people,
+        # not the proxy. No access log: it would write client IP addresses.
+        uvicorn.run(
+            app,
+            host=args.host,
+            port=args.port,
+            access_log=False,
+            log_level="info",
+            proxy_headers=True,
+            forwarded_allow_ips="127.0.0.1",
+        )
     return 0
 
 
@@ -46,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     data.register_backup(commands)  # backup DEST, restore SRC
     data.register_rotation(commands)  # rotate-keys
+    replication.register(commands)  # replicate, restore-replica DEST
     tick.register_tick(commands)  # tick [--now ISO]
 
     users.register(commands)

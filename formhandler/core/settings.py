@@ -41,6 +41,7 @@ VARIABLES = (
     "FORMHANDLER_RETENTION_DAYS",
     "FORMHANDLER_MIN_FILL_SECONDS",
     "FORMHANDLER_RATE_LIMIT",
+    "FORMHANDLER_REPLICA_URL",
 )
 
 
@@ -67,6 +68,8 @@ class Settings:
     retention_days: int = 30
     min_fill_seconds: float = 3.0
     rate_limit: tuple[int, int] = (5, 600)
+    # Where Litestream keeps a continuous copy of the database (formhandler/storage/replication.py).
+    replica_url: str | None = None
 
     @property
     def development(self) -> bool:
@@ -189,4 +192,5 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         retention_days=config("FORMHANDLER_RETENTION_DAYS", cast=int, default=30),
         min_fill_seconds=config("FORMHANDLER_MIN_FILL_SECONDS", cast=float, default=3.0),
         rate_limit=_rate_limit(config("FORMHANDLER_RATE_LIMIT", cast=str, default="5/600")),
+        replica_url=config("FORMHANDLER_REPLICA_URL", cast=str, default="").strip() or None,
     )
