@@ -361,6 +361,7 @@ def restore(settings: Settings, destination: Path) -> Restored:
 
 def _check(path: Path, settings: Settings) -> tuple[int, int]:
     conn = sqlite3.connect(path, isolation_level=None)
+    conn.row_factory = sqlite3.Row
     try:
         result = conn.execute("PRAGMA integrity_check").fetchone()[0]
         if result != "ok":
