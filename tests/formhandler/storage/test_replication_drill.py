@@ -4,7 +4,8 @@ People submit through the real service (with Litestream beside it, a file replic
 "another disk"); the team's mail server takes the mails due at one moment and answers
 "try again later" otherwise. Then the service is killed with SIGKILL (Litestream dies
 with it, as on a dead machine) and every database file is deleted. The database comes
-back with `formhandler restore-replica` and `formhandler restore`; every submission
+back from the replica (what `formhandler restore-replica` and `formhandler restore` do;
+their commands are tested in test_replication.py); every submission
 confirmed more than replication.WINDOW before the kill is there, sealed, with its mails
 in the outbox, and after the restart every mail reaches the mail server exactly once:
 those sent before the kill are not sent again.
@@ -15,8 +16,6 @@ from __future__ import annotations
 import shutil
 import signal
 import sqlite3
-import subprocess
-import sys
 import threading
 import time
 import uuid
@@ -29,10 +28,10 @@ import httpx2 as httpx
 from formhandler.core.crypto import DataCipher
 from formhandler.core.settings import load_settings
 from formhandler.mail import outbox
-from formhandler.storage import database, replication
-from tests.conftest import ROOT
+from formhandler.staff import scheduler
+from formhandler.storage import backup, database, replication
 from tests.forms_process import ServeProcess
-from tests.forms_support import SmtpServer, token_of
+from tests.forms_support import SmtpServer, run_async, token_of
 from tests.support.replica import wait_for
 
 ALWAYS_LATER = 10**9  # the mail server answers 451 to this many mails
@@ -61,19 +60,6 @@ def keep_submitting(
                 return  # the server is gone
             if response.status_code == 303:
                 confirmed[text] = time.time()
-
-
-def run_cli(server: ServeProcess, *arguments: str) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run(
-        [sys.executable, "-m", "formhandler", *arguments],
-        cwd=ROOT,
-        env=server.env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    return result
 
 
 def outbox_state(db_path: Path, since: datetime) -> tuple[int, int]:
@@ -120,7 +106,7 @@ def test_a_dead_disk_loses_nothing_confirmed_before_the_window_and_mails_once(
         wait_for(lambda: len(confirmed) >= 8, timeout=30)
         # The mail server takes what is due now, then says "later" again.
         smtp.refuse = 0
-        run_cli(server, "tick")
+        run_async(scheduler.tick(settings, datetime.now(UTC)))
         smtp.refuse = ALWAYS_LATER
         mailed_at = time.time()
         sent_before = message_ids(smtp.received)
@@ -144,9 +130,9 @@ def test_a_dead_disk_loses_nothing_confirmed_before_the_window_and_mails_once(
         if path.name != "development-keys.json":
             shutil.rmtree(path) if path.is_dir() else path.unlink()
 
-    copy = tmp_path / "from-replica.sqlite3"
-    run_cli(server, "restore-replica", str(copy))
-    run_cli(server, "restore", str(copy))
+    # What `formhandler restore-replica COPY` and `formhandler restore COPY` do.
+    copy = replication.restore(settings, tmp_path / "from-replica.sqlite3").path
+    backup.restore(copy, settings)
 
     conn = database.connect(settings.database_path)
     cipher = DataCipher(settings.data_keys)
@@ -188,7 +174,7 @@ def test_a_dead_disk_loses_nothing_confirmed_before_the_window_and_mails_once(
         wait_for(lambda: outbox_state(settings.database_path, restarted_at) == (0, 0), timeout=30)
     finally:
         restarted.stop()
-    run_cli(restarted, "tick", "--now", (datetime.now(UTC) + timedelta(hours=1)).isoformat())
+    run_async(scheduler.tick(settings, datetime.now(UTC) + timedelta(hours=1)))
     smtp.stop()
     delivered = message_ids(smtp.received)
     assert sorted(delivered) == sorted(outbox_rows)  # each mail once, and only these
