@@ -20,11 +20,11 @@ from formhandler.core.crypto import DataCipher
 from formhandler.core.settings import Settings, load_settings
 from formhandler.storage import backup, database, replication
 from formhandler.web.app import create_app
-from tests.conftest import ROOT, development_settings
-from tests.sealed_data import fill
-from tests.staffkit import add_account, login
+from tests.support.live import development_settings, production_environ
 from tests.support.replica import Litestream, wait_for
-from tests.test_headers import production_environ
+from tests.support.sealed import fill
+from tests.support.site import ROOT
+from tests.support.staff import add_account, login
 
 
 def replica_settings(tmp_path: Path, site: Path, replica_url: str | None = None) -> Settings:

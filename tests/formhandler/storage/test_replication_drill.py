@@ -30,9 +30,10 @@ from formhandler.core.settings import load_settings
 from formhandler.mail import outbox
 from formhandler.staff import scheduler
 from formhandler.storage import backup, database, replication
-from tests.forms_process import ServeProcess
-from tests.forms_support import SmtpServer, run_async, token_of
+from tests.support.forms import run_async, token_of
+from tests.support.process import ServeProcess
 from tests.support.replica import wait_for
+from tests.support.smtp import SmtpServer
 
 ALWAYS_LATER = 10**9  # the mail server answers 451 to this many mails
 
