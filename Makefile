@@ -38,8 +38,10 @@ system-deps: ## Install Debian's Chromium, Java, nginx and wrk when missing (tes
 build: install ## Build all three audiences into site/ (strict: a warning fails it)
 	$(PY) -m tools.build_site --out $(SITE) >/dev/null
 
-serve: build ## Build, then run site + forms + staff side + mail sink on http://127.0.0.1:8000
-	FORMHANDLER_ENV=development FORMHANDLER_SITE_DIR=$(SITE) $(VENV)/bin/formhandler serve --host $(HOST) --port $(PORT)
+serve: build ## Build, then run site + forms + staff side + mail sink + replica (var/) on http://127.0.0.1:8000
+	FORMHANDLER_ENV=development FORMHANDLER_SITE_DIR=$(SITE) \
+	FORMHANDLER_REPLICA_URL=file://$(CURDIR)/var/replica \
+	$(VENV)/bin/formhandler serve --host $(HOST) --port $(PORT)
 
 lint: install ## Check the Python code: ruff, and the import contracts of formhandler and sitebuild (import-linter)
 	$(VENV)/bin/ruff check formhandler sitebuild hooks tools tests deploy bench

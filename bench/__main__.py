@@ -16,9 +16,10 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from bench.builds import RUNS, build_times
-from bench.load import RATES, LoadResults, Service, percentile, run_load
+from bench.load import RATES, LoadResults, ReplicationResult, Service, percentile, run_load
 from bench.peer import build_peer
 from bench.weight import PAGES, Weight, page_weights
+from formhandler.storage import replication
 from tests.support.nginx import LocalNginx, copy_site
 from tests.support.ports import free_port
 from tests.support.smtp import SmtpServer
@@ -137,8 +138,30 @@ def load_tables(load: LoadResults) -> list[str]:
         "|---:|---:|---:|",
         f"| {len(load.mail_delays)} | {load.mail_p50:.3f} "
         f"| {percentile(load.mail_delays, 0.99):.3f} |",
+        "",
+        *replication_table(load.replication),
     ]
     return lines
+
+
+def replication_table(result: ReplicationResult) -> list[str]:
+    reported, windows = result.reported, result.windows
+    return [
+        f"Replication under {result.rate.target}/s: Litestream beside formhandler (a file replica;",
+        f"it reads the WAL and syncs every {replication.INTERVAL.total_seconds():g} s). Reported "
+        "lag: what /healthz shows (time",
+        "since Litestream's last successful sync), every 0.5 s. Real window: each time a restore",
+        "of the replica begins, how long ago the oldest message missing from it was committed",
+        "(what a dead disk would lose at that moment).",
+        "",
+        "| reached/s | errors | reported lag p50 s | p95 s | max s "
+        "| real window p50 s | p95 s | max s | restores |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        f"| {result.rate.achieved:.1f} | {result.rate.errors} "
+        f"| {percentile(reported, 0.5):.2f} | {percentile(reported, 0.95):.2f} "
+        f"| {max(reported):.2f} | {percentile(windows, 0.5):.2f} "
+        f"| {percentile(windows, 0.95):.2f} | {max(windows):.2f} | {len(windows)} |",
+    ]
 
 
 def measure_weights(work: Path) -> tuple[dict[str, Weight], dict[str, Weight]]:

@@ -16,6 +16,11 @@ it) behind Debian's nginx with the deploy configuration; a real SMTP server
   second, with the production limits (nginx's POSTs per address, formhandler's
   rate limit and minimum fill time).
 - Mail: the time from a POST until the team's notification is at the SMTP server.
+- Replication: Litestream runs beside the service (as in production, here to a file
+  replica); during 10 more seconds at 200/s, the lag Litestream reports (what /healthz
+  shows) is sampled, and the replica is restored again and again: at the moment each
+  restore begins, the age of the oldest committed message missing from it is the real
+  window, what a dead disk would lose.
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ from itsdangerous import URLSafeTimedSerializer
 
 from formhandler.core.settings import Settings, load_settings
 from formhandler.forms.tokens import FormTokens
+from formhandler.storage import replication
 from tests.support.nginx import LocalNginx
 from tests.support.ports import free_port
 from tests.support.smtp import SmtpServer
@@ -49,6 +55,7 @@ HERE = Path(__file__).resolve().parent
 FORMHANDLER = Path(sys.executable).parent / "formhandler"
 RATES = (10, 50, 200)
 SECONDS_PER_RATE = 10
+REPLICATION_RATE = 200
 FLOOD_SECONDS = 20
 MESSAGE = "Ik maak me zorgen over mijn nichtje; ze heeft vaak blauwe plekken en wil niet naar huis."
 TOKEN = re.compile(r'name="token" value="([^"]+)"')
@@ -347,11 +354,93 @@ def mail_delays(
 
 
 @dataclass
+class ReplicationResult:
+    rate: RateResult
+    reported: list[float]  # Litestream's lag as /healthz shows it, seconds
+    windows: list[float]  # seconds of commits missing from a restore of the replica
+
+
+def _live_timeline(db_path: Path, stop: threading.Event, timeline: list[tuple[float, int]]) -> None:
+    """Every 20 ms: the newest message id committed in the live database, and when."""
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        while not stop.is_set():
+            top = conn.execute("SELECT coalesce(max(id), 0) FROM messages").fetchone()[0]
+            timeline.append((time.monotonic(), int(top)))
+            time.sleep(0.02)
+    finally:
+        conn.close()
+
+
+def _reported_lag(settings: Settings, stop: threading.Event, lags: list[float]) -> None:
+    while not stop.is_set():
+        reading = replication.read_status(settings)
+        lags.append(float("inf") if reading.lag_seconds is None else reading.lag_seconds)
+        time.sleep(0.5)
+
+
+def _restored_windows(
+    settings: Settings,
+    work: Path,
+    stop: threading.Event,
+    timeline: list[tuple[float, int]],
+    windows: list[float],
+) -> None:
+    """Restore the replica over and over; how old the oldest message missing from it is."""
+    number = 0
+    while not stop.is_set():
+        number += 1
+        copy = work / f"restored-{number}.sqlite3"
+        began = time.monotonic()
+        subprocess.run(
+            [str(replication.binary()), "restore", "-o", str(copy), str(settings.replica_url)],
+            capture_output=True,
+            check=True,
+        )
+        conn = sqlite3.connect(copy)
+        restored = conn.execute("SELECT coalesce(max(id), 0) FROM messages").fetchone()[0]
+        conn.close()
+        copy.unlink()
+        missing_since = next(
+            (moment for moment, top in list(timeline) if top > restored and moment <= began),
+            None,
+        )
+        windows.append(0.0 if missing_since is None else began - missing_since)
+        time.sleep(0.5)
+
+
+def replication_under_load(service: Service, nginx: LocalNginx, work: Path) -> ReplicationResult:
+    stop = threading.Event()
+    timeline: list[tuple[float, int]] = []
+    reported: list[float] = []
+    windows: list[float] = []
+    watchers = [
+        threading.Thread(
+            target=_live_timeline, args=(service.settings.database_path, stop, timeline)
+        ),
+        threading.Thread(target=_reported_lag, args=(service.settings, stop, reported)),
+        threading.Thread(
+            target=_restored_windows, args=(service.settings, work, stop, timeline, windows)
+        ),
+    ]
+    for watcher in watchers:
+        watcher.start()
+    try:
+        rate = post_at_rate(service, nginx, REPLICATION_RATE, work)
+    finally:
+        stop.set()
+        for watcher in watchers:
+            watcher.join()
+    return ReplicationResult(rate, reported, windows)
+
+
+@dataclass
 class LoadResults:
     ceiling_per_second: float
     rates: list[RateResult]
     flood: FloodResult
     mail_delays: list[float]
+    replication: ReplicationResult
 
     @property
     def mail_p50(self) -> float:
@@ -362,13 +451,15 @@ def run_load(work: Path, site: Path) -> LoadResults:
     mailbox = SmtpServer()
     mailbox.start()
     try:
-        # Throughput and mail delay: no rate limit (wrk is one address), 1 s minimum fill.
+        # Throughput and mail delay: no rate limit (wrk is one address), 1 s minimum fill;
+        # Litestream beside it, as in production.
         service = Service(
             work,
             site,
             mailbox.port,
             FORMHANDLER_RATE_LIMIT="1000000/600",
             FORMHANDLER_MIN_FILL_SECONDS="1",
+            FORMHANDLER_REPLICA_URL=f"file://{work / 'replica'}",
         )
         try:
             # nginx's limit of POSTs per address is lifted too, for the same reason.
@@ -382,6 +473,7 @@ def run_load(work: Path, site: Path) -> LoadResults:
                 ceiling = sqlite_commit_rate(work)
                 rates = [post_at_rate(service, nginx, rate, work) for rate in RATES]
                 delays = mail_delays(service, nginx, mailbox)
+                replicated = replication_under_load(service, nginx, work)
         finally:
             service.stop()
         # The flood: the service as configured by default (rate limit, minimum fill time).
@@ -395,4 +487,4 @@ def run_load(work: Path, site: Path) -> LoadResults:
             service.stop()
     finally:
         mailbox.stop()
-    return LoadResults(ceiling, rates, flooded, delays)
+    return LoadResults(ceiling, rates, flooded, delays, replicated)

@@ -7,7 +7,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from formhandler.cli import data, tick, users
+from formhandler.cli import data, replication, tick, users
 from formhandler.core.settings import SettingsError, load_settings
 
 
@@ -19,8 +19,13 @@ def _serve(args: argparse.Namespace) -> int:
 
     settings = load_settings()
     app = create_app(settings, start_sink=development_sink)
-    print(f"formhandler ({settings.env}) on http://{args.host}:{args.port}/", flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info", **server_options(settings))
+    # In development Litestream runs beside the service and dies with it; in production
+    # it is a unit of its own (deploy/systemd/formhandler-replication.service).
+    with replication.beside_the_service(settings):
+        print(f"formhandler ({settings.env}) on http://{args.host}:{args.port}/", flush=True)
+        uvicorn.run(
+            app, host=args.host, port=args.port, log_level="info", **server_options(settings)
+        )
     return 0
 
 
@@ -35,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     data.register_backup(commands)  # backup DEST, restore SRC
     data.register_rotation(commands)  # rotate-keys
+    replication.register(commands)  # replicate, restore-replica DEST
     tick.register_tick(commands)  # tick [--now ISO]
 
     users.register(commands)

@@ -8,6 +8,7 @@ so an administrator fixes them in one go.
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from formhandler.core.settings import DEFAULT_TEAMS_FILE, Settings, SettingsError
@@ -62,6 +63,7 @@ def production_problems(settings: Settings) -> list[str]:
             "FORMHANDLER_TEAMS_FILE is the development file (addresses ending in .test): "
             "copy formhandler/teams.dev.yml, put in the real teams and point the variable at it."
         )
+    problems += _replica_problems(settings)
     base = urlsplit(settings.base_url)
     if base.scheme != "https" or not base.hostname:
         problems.append(
@@ -69,6 +71,30 @@ def production_problems(settings: Settings) -> list[str]:
             "Set the public address, e.g. FORMHANDLER_BASE_URL=https://www.1712.be"
         )
     return problems
+
+
+def _replica_problems(settings: Settings) -> list[str]:
+    """Without a replica elsewhere, a dead disk loses everything since the last backup."""
+    if not settings.replica_url:
+        return [
+            "FORMHANDLER_REPLICA_URL is not set: Litestream must copy every commit to "
+            "another disk or machine (e.g. s3://bucket/1712 or file:///mnt/replica/1712)."
+        ]
+    replica = urlsplit(settings.replica_url)
+    if not replica.scheme:
+        return [
+            f"FORMHANDLER_REPLICA_URL={settings.replica_url!r} is not a URL; write e.g. "
+            "file:///mnt/replica/1712 or s3://bucket/1712."
+        ]
+    if replica.scheme == "file":
+        folder = Path(replica.path).resolve()
+        data = settings.data_dir.resolve()
+        if folder == data or data in folder.parents:
+            return [
+                "FORMHANDLER_REPLICA_URL points into FORMHANDLER_DATA_DIR: the replica "
+                "would die with the same disk. Put it on another disk or machine."
+            ]
+    return []
 
 
 def check_production(settings: Settings) -> None:

@@ -44,6 +44,7 @@ VARIABLES = (
     "FORMHANDLER_RATE_LIMIT",
     "FORMHANDLER_TRUSTED_PROXIES",
     "FORMHANDLER_ALLOWED_HOSTS",
+    "FORMHANDLER_REPLICA_URL",
 )
 
 
@@ -74,6 +75,8 @@ class Settings:
     trusted_proxies: tuple[str, ...] = ()
     # Host names the service answers for; "*" (development default) answers any.
     allowed_hosts: tuple[str, ...] = ("*",)
+    # Where Litestream keeps a continuous copy of the database (formhandler/storage/replication.py).
+    replica_url: str | None = None
 
     @property
     def development(self) -> bool:
@@ -210,4 +213,5 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         allowed_hosts=_allowed_hosts(
             env, _split(config("FORMHANDLER_ALLOWED_HOSTS", cast=str, default="")), base_url
         ),
+        replica_url=config("FORMHANDLER_REPLICA_URL", cast=str, default="").strip() or None,
     )

@@ -10,12 +10,14 @@ Restore copies a backup into FORMHANDLER_DATA_DIR. It first checks the
 backup (SQLite's integrity check, and that the configured data keys open every
 sealed value), brings it to the current schema, and only then puts it in
 place; a database already there is kept beside it as
-`formhandler.sqlite3.before-restore-<time>`. Stop the service before a restore.
+`formhandler.sqlite3.before-restore-<time>`. Stop the service and its replication
+(formhandler-replication) before a restore.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -140,5 +142,8 @@ def restore(source_path: Path, settings: Settings, now: datetime | None = None) 
         os.replace(db_path, kept)
         for suffix in ("-wal", "-shm"):
             Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+    # Litestream's state belonged to the database replaced here: without it, Litestream
+    # starts this one afresh with a full snapshot on the replica.
+    shutil.rmtree(db_path.with_name(f".{db_path.name}-litestream"), ignore_errors=True)
     os.replace(temporary, db_path)
     return Summary(db_path, counts)

@@ -32,6 +32,9 @@ from formhandler.storage import sealed
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SCHEMA_FILE = Path(__file__).resolve().parent / "schema.sql"
 _TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
+# Checkpoints are Litestream's (it checkpoints at 1000 pages, see storage/replication.py);
+# the service's own automatic checkpoint is a fallback for when Litestream is not running.
+AUTOCHECKPOINT_PAGES = 10000
 
 
 def timestamp(moment: datetime) -> str:
@@ -52,6 +55,7 @@ def connect(path: Path) -> sqlite3.Connection:
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
+    conn.execute(f"PRAGMA wal_autocheckpoint={AUTOCHECKPOINT_PAGES}")
     conn.execute("PRAGMA foreign_keys=ON")
     return conn
 

@@ -29,7 +29,7 @@ from formhandler.mail import outbox
 from formhandler.mail.outbox import Mailer
 from formhandler.mail.smtp import smtp_mailer
 from formhandler.staff import scheduler
-from formhandler.storage import database
+from formhandler.storage import database, replication
 from formhandler.web import form_pages, staff_pages
 from formhandler.web.headers import SecurityHeaders, middleware_options
 
@@ -72,18 +72,28 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
 
 
 async def healthz(request: Request) -> JSONResponse:
-    """Liveness and the outbox: how many mails wait, the oldest's age; no personal data.
+    """Liveness, the outbox and the replica; no personal data.
 
-    Status "mail-delayed" when a mail has waited 30 minutes or more.
+    Status "mail-delayed" when a mail has waited 30 minutes or more, else
+    "replication-delayed" when the replica is more than a minute behind or Litestream
+    does not answer (storage/replication.py).
     """
-    conn = database.connect(request.app.state.settings.database_path)
+    settings = request.app.state.settings
+    conn = database.connect(settings.database_path)
     try:
         waiting = outbox.waiting(conn, datetime.now(UTC))
     finally:
         conn.close()
+    replica = await asyncio.to_thread(replication.status, settings)
+    status = "ok"
+    if waiting.delayed:
+        status = "mail-delayed"
+    elif replica.warning:
+        status = "replication-delayed"
     body = {
-        "status": "mail-delayed" if waiting.delayed else "ok",
+        "status": status,
         "outbox": {"waiting": waiting.count, "oldest_seconds": waiting.oldest_seconds},
+        "replication": replica.as_json(),
     }
     return JSONResponse(body, headers={"Cache-Control": "no-store"})
 

@@ -5,6 +5,7 @@ check, CSRF on every POST, the role check (a page outside the role answers 404 a
 audited) and a database connection closed after the response.
 """
 
+import asyncio
 import sqlite3
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from formhandler.core.teams import Teams, load_teams
 from formhandler.mail import outbox
 from formhandler.staff import accounts, sessions, workflow
 from formhandler.staff.throttle import LoginThrottle
-from formhandler.storage import audit, database
+from formhandler.storage import audit, database, replication
 from formhandler.web.templating import render
 
 
@@ -50,6 +51,8 @@ class Context:
     session: sessions.Session
     user: accounts.StaffUser | None
     db: sqlite3.Connection
+    # The replica's lag, read for logged-in accounts (storage/replication.py).
+    replica: replication.Replication | None = None
 
     def render(self, template: str, status: int = 200, **values: Any) -> HTMLResponse:
         delayed = self.user is not None and outbox.waiting(self.db, self.side.clock()).delayed
@@ -62,6 +65,7 @@ class Context:
                 if delayed
                 else None
             ),
+            replica=_replica_text(self.replica) if self.user is not None else None,
             user=self.user,
             csrf=self.session.csrf,
             nav=self._nav(),
@@ -117,6 +121,27 @@ class Context:
         )
 
 
+def _replica_text(replica: replication.Replication | None) -> dict[str, Any] | None:
+    """The line about the replica on every page; a warning past a minute or when it is down."""
+    if replica is None or replica.state == "off":
+        return None
+    if replica.state == "down":
+        return {
+            "warning": True,
+            "text": "De doorlopende reservekopie van de databank werkt niet. Wat nu binnenkomt, "
+            "is alleen op deze server bewaard. Verwittig de technische dienst.",
+        }
+    seconds = round(replica.lag_seconds or 0)
+    lag = f"{seconds} seconde{'' if seconds == 1 else 'n'}"
+    if replica.warning:
+        return {
+            "warning": True,
+            "text": f"De doorlopende reservekopie van de databank loopt {lag} achter. "
+            "Verwittig de technische dienst.",
+        }
+    return {"warning": False, "text": f"Reservekopie van de databank: {lag} achter."}
+
+
 Handler = Callable[[Context], Awaitable[Response]]
 
 
@@ -141,6 +166,8 @@ def page(handler: Handler, *, login: bool = True, roles: tuple[str, ...] = ()) -
                 else:
                     session = sessions.touch(session, now.timestamp())
             context = Context(request, side, session, user, db)
+            if user is not None:
+                context.replica = await asyncio.to_thread(replication.status, side.settings)
             if request.method == "POST":
                 form = await request.form()
                 request.state.form = form

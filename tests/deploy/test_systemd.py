@@ -57,6 +57,8 @@ def test_the_units_run_commands_formhandler_has() -> None:
     assert (serve.command, serve.host, serve.port) == ("serve", "127.0.0.1", 8000)
     backup = build_parser().parse_args(command_of("formhandler-backup.service"))
     assert backup.command == "backup"
+    replicate = build_parser().parse_args(command_of("formhandler-replication.service"))
+    assert replicate.command == "replicate"
 
 
 def test_nginx_passes_to_where_the_service_listens() -> None:
@@ -70,3 +72,24 @@ def test_the_service_runs_unprivileged_in_production() -> None:
     assert "FORMHANDLER_ENV=production" in service["Environment"]
     assert service["NoNewPrivileges"] == ["yes"]
     assert service["ProtectSystem"] == ["strict"]
+
+
+def test_replication_runs_beside_the_service_with_its_settings() -> None:
+    service = unit("formhandler.service")
+    replication = unit("formhandler-replication.service")
+    # Enabling the service brings replication; stopping the service (for a restore) stops it.
+    assert "formhandler-replication.service" in service["Unit"]["Wants"]
+    assert replication["Unit"]["PartOf"] == ["formhandler.service"]
+    assert replication["Unit"]["Before"] == ["formhandler.service"]
+    # The same user, settings file and data directory as the service: the same database.
+    for key in ("User", "Group", "EnvironmentFile", "StateDirectory", "UMask"):
+        assert replication["Service"][key] == service["Service"][key], key
+    data_dir = [v for v in service["Service"]["Environment"] if v.startswith("FORMHANDLER_DATA")]
+    assert data_dir == ["FORMHANDLER_DATA_DIR=/var/lib/formhandler"]
+    assert data_dir[0] in replication["Service"]["Environment"]
+    assert "FORMHANDLER_ENV=production" in replication["Service"]["Environment"]
+    # Restarted when Litestream stops, except after a configuration error (exit status 2).
+    assert replication["Service"]["Restart"] == ["always"]
+    assert replication["Service"]["RestartPreventExitStatus"] == ["2"]
+    assert replication["Service"]["NoNewPrivileges"] == ["yes"]
+    assert replication["Service"]["ProtectSystem"] == ["strict"]

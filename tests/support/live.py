@@ -45,6 +45,7 @@ def production_environ(data_dir: Path, site: Path) -> dict[str, str]:
         "FORMHANDLER_SMTP_TLS": "tls",
         "FORMHANDLER_SMTP_USER": "formhandler",
         "FORMHANDLER_SMTP_PASSWORD": secrets.token_urlsafe(24),
+        "FORMHANDLER_REPLICA_URL": f"file://{data_dir.with_name(data_dir.name + '-replica')}",
     }
 
 

@@ -150,6 +150,7 @@ def test_healthz_shows_waiting_mails_and_a_delay_after_thirty_minutes(
     assert client.get("/healthz").json() == {
         "status": "ok",
         "outbox": {"waiting": 0, "oldest_seconds": 0},
+        "replication": {"state": "off", "lag_seconds": None},
     }
     conn = database.connect(settings.database_path)
     cipher = DataCipher(settings.data_keys)
