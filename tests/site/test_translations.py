@@ -97,6 +97,10 @@ def test_every_translated_page_is_in_the_menu_of_its_language(
     menu = nav_links(site_dir, language)
     pages = [page_url(site_dir, path) for path in sorted((site_dir / language).rglob("index.html"))]
     pages = [url for url in pages if not url.startswith(f"/{language}/search/")]
+    # The generated region, group and theme pages are reached from the organisation
+    # overview (which is in the menu), as in Dutch: the menu would drown in them.
+    generated = f"/{language}/organisaties/"
+    pages = [url for url in pages if not (url.startswith(generated) and url != generated)]
     missing = [url for url in pages if url not in menu]
     assert not missing, f"not in the /{language}/ menu: {missing}"
 
