@@ -72,9 +72,7 @@ def _keep_layout(original: str, written: str) -> str:
     if not written.lstrip().startswith(("- ", "#")) or "\n- " not in written:
         return original if _same(written, original) else written
     old = _chunks(original)
-    kept = [
-        next((chunk for chunk in old if _same(chunk, new)), new) for new in _chunks(written)
-    ]
+    kept = [next((chunk for chunk in old if _same(chunk, new)), new) for new in _chunks(written)]
     return "".join(kept)
 
 
@@ -109,14 +107,19 @@ def _merge(old: Any, new: Any) -> Any:
         return old
     if isinstance(old, CommentedMap) and isinstance(new, dict):
         merged = CommentedMap()
-        for key, value in new.items():
-            merged[key] = _merge(old[key], value) if key in old else value
+        for key in [*old, *(key for key in new if key not in old)]:
+            if key not in new:
+                merged[key] = old[key]  # a field the newsroom does not show stays as it was
+            elif new[key] == "" and old.get(key) != "":
+                continue  # a text the editor emptied: the field goes
+            elif key in old:
+                merged[key] = _merge(old[key], new[key])
+            elif new[key] not in ("", None, [], {}):
+                merged[key] = new[key]
         _keep_comments(old, merged)
         return merged
     if isinstance(old, CommentedSeq) and isinstance(new, list):
-        by_id = {
-            item.get("id"): item for item in old if isinstance(item, dict) and item.get("id")
-        }
+        by_id = {item.get("id"): item for item in old if isinstance(item, dict) and item.get("id")}
         merged_seq = CommentedSeq()
         for position, value in enumerate(new):
             match = by_id.get(value.get("id")) if isinstance(value, dict) else None
@@ -160,9 +163,7 @@ def _problems(entries: list[Any]) -> list[str]:
         label = FIELD_NAMES.get(field, f"gekende waarde voor '{field}'")
         if error.validator == "enum":
             choices = ", ".join(str(choice) for choice in error.validator_value)
-            messages.append(
-                f"{name}: '{error.instance}' is geen {label}. Kies uit: {choices}."
-            )
+            messages.append(f"{name}: '{error.instance}' is geen {label}. Kies uit: {choices}.")
         elif error.validator == "required":
             messages.append(f"{name}: {error.message.split(' ')[0]} ontbreekt.")
         else:
@@ -183,7 +184,8 @@ def from_editor(path: str, raw: str, current: str) -> str:
         problems = _problems(new)
         if problems:
             raise DataFileError(
-                "Niet bewaard. Pas eerst aan: " + " ".join(problems[:5])
+                "Niet bewaard. Pas eerst aan: "
+                + " ".join(problems[:5])
                 + (f" (en nog {len(problems) - 5})" if len(problems) > 5 else "")
             )
     yaml = _yaml()
