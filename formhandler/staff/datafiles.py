@@ -25,6 +25,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import ScalarString
 
 ORGANISATIONS = "data/organisaties.yml"
 CONTACT = "data/contact.yml"
@@ -72,7 +73,19 @@ def _keep_layout(original: str, written: str) -> str:
     if not written.lstrip().startswith(("- ", "#")) or "\n- " not in written:
         return original if _same(written, original) else written
     old = _chunks(original)
-    kept = [next((chunk for chunk in old if _same(chunk, new)), new) for new in _chunks(written)]
+    kept = []
+    for new in _chunks(written):
+        same = next((chunk for chunk in old if _same(chunk, new)), None)
+        if same is None:
+            # A changed entry: its unchanged lines as they were (`nazicht:`, not `: null`).
+            first = new.split("\n", 1)[0]
+            before = next((chunk for chunk in old if chunk.split("\n", 1)[0] == first), "")
+            lines = before.split("\n")
+            same = "\n".join(
+                next((line for line in lines if row.strip() and _same(line, row)), row)
+                for row in new.split("\n")
+            )
+        kept.append(same)
     return "".join(kept)
 
 
@@ -128,6 +141,8 @@ def _merge(old: Any, new: Any) -> Any:
             merged_seq.append(_merge(match, value) if match is not None else value)
         _keep_comments(old, merged_seq)
         return merged_seq
+    if isinstance(old, ScalarString) and isinstance(new, str):
+        return type(old)(new)  # the same quotes or block style as before
     return new
 
 

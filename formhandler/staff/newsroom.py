@@ -21,6 +21,7 @@ import json
 import posixpath
 import re
 import subprocess
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,6 +123,7 @@ class Newsroom:
         self.repo = repo
         self.server = server
         self.versions = Versions()
+        self._lock = threading.Lock()  # one call at a time: decap-server waits 3 s at most
 
     def branch(self) -> str:
         """The work tree's branch: the one decap-server reads and commits to."""
@@ -141,7 +143,8 @@ class Newsroom:
     def handle(self, editor: str, window: str, payload: Any) -> Answer:
         """One Decap call: check, translate, forward to decap-server, translate back."""
         try:
-            return self._handle(editor, window, payload)
+            with self._lock:
+                return self._handle(editor, window, payload)
         except Refused as refused:
             body = json.dumps({"error": str(refused)}, ensure_ascii=False).encode("utf-8")
             return Answer(refused.status, body)

@@ -11,7 +11,6 @@ the site as on a chosen day, are staff pages here.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import mimetypes
 from dataclasses import dataclass
@@ -75,7 +74,6 @@ SHELL = """<!doctype html>
 class NewsroomSide:
     newsroom: Newsroom
     publisher: Publisher
-    lock: asyncio.Lock
 
     def stop(self) -> None:
         self.newsroom.server.stop()
@@ -89,7 +87,6 @@ def setup(settings: Settings, on_published) -> NewsroomSide | None:  # type: ign
     return NewsroomSide(
         newsroom=Newsroom(settings.newsroom_repo, server),
         publisher=Publisher(settings, on_published),
-        lock=asyncio.Lock(),
     )
 
 
@@ -184,8 +181,7 @@ async def proxy(ctx: Context) -> Response:
     except ValueError:
         return _json(400, "Onleesbare vraag.")
     window = f"{ctx.user.id}:{ctx.session.started}"
-    async with side.lock:
-        answer = await run_in_threadpool(side.newsroom.handle, ctx.user.name, window, payload)
+    answer = await run_in_threadpool(side.newsroom.handle, ctx.user.name, window, payload)
     if answer.committed:
         ctx.audit("newsroom_commit", str(payload.get("action")))
         side.publisher.request()
