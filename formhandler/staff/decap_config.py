@@ -17,6 +17,9 @@ import yaml
 from formhandler.core.settings import ROOT
 
 AUDIENCES = ["volwassenen", "jongeren", "kinderen"]
+# gratis and anoniem are true, false or null (not known) in the file: formhandler/staff/
+# datafiles.py shows them to Decap as these words.
+YES_NO = ["ja", "nee", "weten we niet zeker"]
 # hooks/news.py: a banner is one short sentence; longer ones wrap badly on a phone.
 BANNER_MAX = 160
 DESCRIPTION = {
@@ -228,15 +231,13 @@ def _organisations() -> dict[str, Any]:
             "label": "Gratis",
             "name": "gratis",
             "widget": "select",
-            "required": False,
-            "options": [{"label": "ja", "value": True}, {"label": "nee", "value": False}],
+            "options": YES_NO,
         },
         {
             "label": "Anoniem",
             "name": "anoniem",
             "widget": "select",
-            "required": False,
-            "options": [{"label": "ja", "value": True}, {"label": "nee", "value": False}],
+            "options": YES_NO,
         },
         {
             "label": "Nagekeken bij de organisatie",
@@ -349,7 +350,7 @@ def config(proxy_url: str, branch: str = "main") -> str:
                 translated=True,
             ),
             _pages(
-                "contact",
+                "contactpaginas",
                 "Contactpagina's volwassenen",
                 "docs/contact",
                 "/docs/images",
