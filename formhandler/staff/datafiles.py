@@ -32,6 +32,9 @@ CONTACT = "data/contact.yml"
 DATA_FILES = (ORGANISATIONS, CONTACT)
 # The organisations file is a list; Decap edits objects, so it sees the list under this key.
 LIST_KEY = "organisaties"
+# Yes, no or not known: a choice of three words in the newsroom, true/false/null in the file.
+THREE_WAY = ("gratis", "anoniem")
+WORDS = {True: "ja", False: "nee", None: "weten we niet zeker"}
 FIELD_NAMES = {"themas": "gekend thema", "regios": "gekende regio", "voor": "gekende groep"}
 
 
@@ -106,6 +109,10 @@ def to_editor(path: str, text: str) -> str:
     """The file as Decap gets it: JSON."""
     data = _plain(_yaml().load(text))
     if path == ORGANISATIONS:
+        for entry in data or []:
+            for key in THREE_WAY:
+                if key in entry:
+                    entry[key] = WORDS.get(entry[key], entry[key])
         data = {LIST_KEY: data or []}
     return json.dumps(data, ensure_ascii=False, indent=2)
 
@@ -196,6 +203,11 @@ def from_editor(path: str, raw: str, current: str) -> str:
         if not isinstance(new, dict) or not isinstance(new.get(LIST_KEY), list):
             raise DataFileError(f"{path}: de lijst van organisaties ontbreekt.")
         new = new[LIST_KEY]
+        values = {word: value for value, word in WORDS.items()}
+        for entry in new:
+            for key in THREE_WAY:
+                if isinstance(entry, dict) and entry.get(key) in values:
+                    entry[key] = values[entry[key]]
         problems = _problems(new)
         if problems:
             raise DataFileError(
