@@ -57,7 +57,7 @@ def test_a_youth_campaign_from_the_newsroom_to_the_preview_and_the_live_site(
     requests = RequestLog(urlsplit(server.url).netloc)
     context.route("**/*", requests.route)
     page = context.new_page()
-    page.set_default_timeout(60_000)  # Decap's 5 MB script on a busy 2-core machine
+    page.set_default_timeout(120_000)  # Decap's 5 MB script on a busy 2-core machine
     log_in(page, newsroom_server["secret"])
 
     # Write the campaign through Decap's form for news and campaigns.
