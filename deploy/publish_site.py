@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
             _report(
                 args.report,
                 ok=False,
-                commit=commit,
+                revision=commit,
                 problems=[problem.as_dict() for problem in error.problems],
                 log=str(log),
             )
@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
             for problem in error.problems:
                 print(f"  {problem}", file=sys.stderr)
             return 1
-    _report(args.report, ok=True, commit=commit, problems=[], log=str(log))
+    _report(args.report, ok=True, revision=commit, problems=[], log=str(log))
     print(f"published {args.out}")
     return 0
 

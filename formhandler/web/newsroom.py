@@ -21,13 +21,13 @@ from starlette.responses import FileResponse, Response
 from starlette.routing import Route
 
 from formhandler.core.settings import ROOT, Settings
+from formhandler.core.urls import STAFF_PREFIX
 from formhandler.core.workdays import BRUSSELS
 from formhandler.staff import accounts, decap_config, sessions
 from formhandler.staff.decap import DecapServer
 from formhandler.staff.newsroom import Newsroom
 from formhandler.staff.publishing import Publisher
 from formhandler.web.headers import content_security_policy, load_script_hashes
-from formhandler.core.urls import STAFF_PREFIX
 from formhandler.web.staff_context import Context, page
 
 HERE = f"{STAFF_PREFIX}/redactie"
@@ -119,7 +119,7 @@ def _publication(side: NewsroomSide) -> dict[str, object]:
         "state": status.get("state"),
         "when": _local_time(status.get("finished")),
         "started": _local_time(status.get("started")),
-        "commit": (status.get("commit") or "")[:10],
+        "revision": (status.get("revision") or "")[:10],
         "problems": problems,
         "count": len(problems),
     }

@@ -16,9 +16,9 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import RequestLog
-from tests.conftest import LiveServer
-from tests.staffkit import PASSWORD, add_account, side_of
+from tests.support.live import LiveServer
 from tests.support.newsroom import git, newsroom_app
+from tests.support.staff import PASSWORD, add_account, side_of
 
 pytestmark = pytest.mark.browser
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, copy_of_project
+from tests.support.site import ROOT, copy_of_project
 from tools.build_messages import Problem, missing_target, problems, records
 
 THREE_MISTAKES = """---

@@ -10,8 +10,8 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
-from tests.conftest import ROOT
-from tests.staffkit import staff_app
+from tests.support.site import ROOT
+from tests.support.staff import staff_app
 
 
 def newsroom_repo(destination: Path) -> Path:

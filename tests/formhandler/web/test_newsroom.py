@@ -13,8 +13,8 @@ import pytest
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
-from tests.staffkit import add_account, csrf_of, login
 from tests.support.newsroom import Decap, git, newsroom_app
+from tests.support.staff import add_account, csrf_of, login
 
 NEWSROOM_GETS = (
     "/medewerkers/redactie/",
@@ -109,7 +109,9 @@ def test_redactie_and_coordinators_get_in_and_the_proxy_wants_the_sessions_token
         assert client.get("/medewerkers/redactie/").status_code == 200
         shell = client.get("/medewerkers/redactie/cms/")
         assert '<script src="decap/decap-cms.js"></script>' in shell.text
-        assert "script-src 'self';" in shell.headers["content-security-policy"]
+        policy = shell.headers["content-security-policy"]
+        assert "script-src 'self' 'unsafe-eval';" in policy  # no other host, no inline script
+        assert "connect-src 'self';" in policy and "frame-ancestors 'none'" in policy
         decap = Decap(client)
         assert decap.url.startswith("/medewerkers/redactie/api/")
         forged = client.post(

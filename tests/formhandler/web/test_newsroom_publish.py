@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
-from tests.staffkit import add_account, login
 from tests.support.newsroom import Decap, newsroom_app
+from tests.support.staff import add_account, login
 
 PAGE_WITHOUT_ALT = """---
 title: "Samen sterk"

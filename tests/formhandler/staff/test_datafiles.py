@@ -10,7 +10,7 @@ import yaml
 
 from formhandler.staff import datafiles
 from formhandler.staff.decap_config import config
-from tests.conftest import ROOT
+from tests.support.site import ROOT
 
 
 def original(path: str) -> str:
