@@ -34,8 +34,15 @@ def project_for_make(destination: Path) -> Path:
     for name in ("Makefile", "pyproject.toml", "package.json", "package-lock.json"):
         shutil.copy2(ROOT / name, root / name)  # keep the times: make sees nothing to install
     shutil.copytree(ROOT / "tools", root / "tools")
-    (root / ".venv").symlink_to(ROOT / ".venv")
-    (root / "node_modules").symlink_to(ROOT / "node_modules")
+    # This checkout's virtual environment, with the copy's own install stamps (newer than
+    # the copied files): make has nothing to install, as after a person's first build.
+    venv = root / ".venv"
+    venv.mkdir()
+    for name in ("bin", "lib", "pyvenv.cfg"):
+        (venv / name).symlink_to(ROOT / ".venv" / name)
+    (venv / ".installed").touch()
+    (root / "node_modules").mkdir()
+    (root / "node_modules" / ".installed").touch()
     return root
 
 
