@@ -9,18 +9,15 @@ state-changing staff request carries.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import yaml
 
-from formhandler.core.settings import ROOT
+from formhandler.staff import decap_data
+from formhandler.staff.decap_data import select
 
 AUDIENCES = ["volwassenen", "jongeren", "kinderen"]
-# gratis and anoniem are true, false or null (not known) in the file: formhandler/staff/
-# datafiles.py shows them to Decap as these words.
-YES_NO = ["ja", "nee", "weten we niet zeker"]
-# hooks/news.py: a banner is one short sentence; longer ones wrap badly on a phone.
+# The build refuses a longer banner too (sitebuild/news.py, BANNER_MAX).
 BANNER_MAX = 160
 DESCRIPTION = {
     "label": "Beschrijving",
@@ -28,24 +25,6 @@ DESCRIPTION = {
     "widget": "string",
     "hint": "Eén zin over de pagina (zoekmachines en gedeelde links tonen die).",
 }
-
-
-def _schema_choices() -> dict[str, list[str]]:
-    schema = json.loads((ROOT / "data" / "organisaties.schema.json").read_text(encoding="utf-8"))
-    properties = schema["items"]["properties"]
-    return {key: list(properties[key]["items"]["enum"]) for key in ("voor", "themas", "regios")}
-
-
-def _select(label: str, name: str, options: list[str], **extra: Any) -> dict[str, Any]:
-    return {
-        "label": label,
-        "name": name,
-        "widget": "select",
-        "multiple": True,
-        "options": options,
-        "min": 1,
-        **extra,
-    }
 
 
 def _page_fields(translated: bool) -> list[dict[str, Any]]:
@@ -117,7 +96,7 @@ def _news() -> dict[str, Any]:
                 "widget": "text",
                 "hint": "Eén of twee zinnen: staan in de lijst op /nieuws/.",
             },
-            _select(
+            select(
                 "Voor wie",
                 "audiences",
                 AUDIENCES,
@@ -162,157 +141,6 @@ def _news() -> dict[str, Any]:
                 "(leeg: de pagina van dit bericht).",
             },
             {"label": "Tekst", "name": "body", "widget": "markdown"},
-        ],
-    }
-
-
-def _organisations() -> dict[str, Any]:
-    choices = _schema_choices()
-    text = {"widget": "text", "required": False}
-    fields = [
-        {
-            "label": "Id (kleine letters en streepjes, uniek)",
-            "name": "id",
-            "widget": "string",
-            "pattern": ["^[a-z0-9]+(-[a-z0-9]+)*$", "Kleine letters, cijfers en streepjes."],
-        },
-        {"label": "Naam", "name": "naam", "widget": "string"},
-        {
-            "label": "Wat ze doen",
-            "name": "wat",
-            "widget": "object",
-            "fields": [
-                {"label": "Nederlands", "name": "nl", "widget": "text"},
-                {"label": "Frans", "name": "fr", **text},
-                {"label": "Engels", "name": "en", **text},
-            ],
-        },
-        {
-            "label": "Voor kinderen (verplicht als kinderen bij 'voor wie' staat)",
-            "name": "kinderen",
-            **text,
-        },
-        {
-            "label": "Voor jongeren (verplicht als jongeren bij 'voor wie' staat)",
-            "name": "jongeren",
-            **text,
-        },
-        _select("Voor wie", "voor", choices["voor"]),
-        _select("Thema's", "themas", choices["themas"]),
-        _select("Regio's", "regios", choices["regios"]),
-        {
-            "label": "Contact",
-            "name": "contact",
-            "widget": "object",
-            "fields": [
-                {
-                    "label": "Gegevens uit data/contact.yml (bv. awel)",
-                    "name": "gegevens_uit",
-                    "widget": "string",
-                    "required": False,
-                },
-                {"label": "Telefoon", "name": "telefoon", "widget": "string", "required": False},
-                {
-                    "label": "Website (https://…)",
-                    "name": "website",
-                    "widget": "string",
-                    "required": False,
-                },
-                {
-                    "label": "Chat (https://…)",
-                    "name": "chat",
-                    "widget": "string",
-                    "required": False,
-                },
-                {"label": "Uren", "name": "uren", "widget": "string", "required": False},
-            ],
-        },
-        {
-            "label": "Gratis",
-            "name": "gratis",
-            "widget": "select",
-            "options": YES_NO,
-        },
-        {
-            "label": "Anoniem",
-            "name": "anoniem",
-            "widget": "select",
-            "options": YES_NO,
-        },
-        {
-            "label": "Nagekeken bij de organisatie",
-            "name": "nazicht",
-            "widget": "object",
-            "required": False,
-            "fields": [
-                {
-                    "label": "Datum",
-                    "name": "datum",
-                    "widget": "datetime",
-                    "format": "YYYY-MM-DD",
-                    "date_format": "DD-MM-YYYY",
-                    "time_format": False,
-                },
-                {"label": "Door", "name": "door", "widget": "string"},
-            ],
-        },
-    ]
-    return {
-        "name": "organisaties",
-        "label": "Organisaties",
-        "format": "json",
-        "files": [
-            {
-                "name": "organisaties",
-                "label": "Alle organisaties",
-                "file": "data/organisaties.yml",
-                "fields": [
-                    {
-                        "label": "Organisaties",
-                        "name": "organisaties",
-                        "widget": "list",
-                        "summary": "{{fields.naam}}",
-                        "fields": fields,
-                    }
-                ],
-            }
-        ],
-    }
-
-
-def _fields_of(value: dict[str, Any]) -> list[dict[str, Any]]:
-    """Decap fields for a mapping read from data/contact.yml: strings and nested mappings."""
-    fields: list[dict[str, Any]] = []
-    for key, item in value.items():
-        label = key.replace("_", " ")
-        if isinstance(item, dict):
-            fields.append(
-                {
-                    "label": label,
-                    "name": key,
-                    "widget": "object",
-                    "collapsed": True,
-                    "fields": _fields_of(item),
-                }
-            )
-        else:
-            fields.append({"label": label, "name": key, "widget": "string", "required": False})
-    return fields
-
-
-def _contact() -> dict[str, Any]:
-    facts = yaml.safe_load((ROOT / "data" / "contact.yml").read_text(encoding="utf-8"))
-    return {
-        "name": "contact",
-        "label": "Telefoonnummers en uren",
-        "format": "json",
-        "files": [
-            {
-                "name": "contact",
-                "label": "Contactgegevens (data/contact.yml)",
-                "file": "data/contact.yml",
-                "fields": _fields_of(facts),
-            }
         ],
     }
 
@@ -366,8 +194,8 @@ def config(proxy_url: str, branch: str = "main") -> str:
             ),
             _pages("jongeren", "Pagina's jongeren", "youth", "/youth/images", "images"),
             _pages("kinderen", "Pagina's kinderen", "kids", "/kids/images", "images"),
-            _organisations(),
-            _contact(),
+            decap_data.organisations(),
+            decap_data.contact(),
         ],
     }
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
