@@ -36,8 +36,8 @@ IMAGE = re.compile(r"\.(png|jpe?g|gif|svg|webp)$", re.IGNORECASE)
 # Folders whose pages have French and English siblings (`page.fr.md`, `page.en.md`).
 I18N_FOLDERS = ("docs", "docs/contact")
 NEWS_FOLDER = "docs/nieuws"
-# The news list page is generated from the items; it is not an item to edit.
-NOT_LISTED = ("docs/nieuws/index.md",)
+# The news list page (and its translations) is generated from the items; not an item to edit.
+NOT_LISTED = re.compile(r"docs/nieuws/index(\.[a-z]{2})?\.md")
 READS = {"info", "entriesByFolder", "entriesByFiles", "getEntry", "getMedia", "getMediaFile"}
 WRITES = {"persistEntry", "persistMedia", "deleteFile", "deleteFiles"}
 CONFLICT = (
@@ -269,7 +269,7 @@ class Newsroom:
         for entry in entries:
             file = entry.get("file") or {}
             path = file.get("path")
-            if not path or path in NOT_LISTED:
+            if not path or NOT_LISTED.fullmatch(path):
                 continue
             if file.get("id"):
                 seen[path] = file["id"]  # decap-server's id is the sha256 of the file
