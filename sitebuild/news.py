@@ -30,6 +30,9 @@ from sitebuild import frontmatter
 from sitebuild.problems import DataError
 
 AUDIENCES = ("volwassenen", "jongeren", "kinderen")
+# A banner is one short sentence: longer ones push the page down on a phone. The newsroom's
+# form (formhandler/staff/decap_config.py) has the same limit.
+BANNER_MAX = 160
 NEWS_FOLDER = Path("docs") / "nieuws"
 # The list page and its translations (index.fr.md, index.en.md): not news items.
 INDEX_PAGE = re.compile(r"index(\.[a-z]{2})?\.md")
@@ -149,6 +152,13 @@ def parse_item(text: str, slug: str, source: str) -> tuple[NewsItem | None, list
         problem(
             "banner",
             "een banner toont alleen tijdens een campagne. Zet er 'from:' en 'until:' bij.",
+        )
+    banner_text = " ".join(str(meta.get("banner") or "").split())
+    if len(banner_text) > BANNER_MAX:
+        problem(
+            "banner",
+            f"de banner is te lang ({len(banner_text)} tekens, hoogstens {BANNER_MAX}). "
+            "Houd het bij één korte zin; de rest hoort in de tekst van het bericht.",
         )
 
     if problems:

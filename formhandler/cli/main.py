@@ -19,12 +19,24 @@ def _serve(args: argparse.Namespace) -> int:
 
     settings = load_settings()
     app = create_app(settings, start_sink=development_sink)
+    level = "info"
+    if settings.development:
+        # `make serve` is for editors too: one Dutch line, then only warnings and errors.
+        level = "warning"
+        logging.getLogger().setLevel(logging.WARNING)
     # In development Litestream runs beside the service and dies with it; in production
     # it is a unit of its own (deploy/systemd/formhandler-replication.service).
     with replication.beside_the_service(settings):
-        print(f"formhandler ({settings.env}) on http://{args.host}:{args.port}/", flush=True)
+        if settings.development:
+            print(
+                f"De site, de formulieren, de medewerkers en de redactie draaien op "
+                f"http://{args.host}:{args.port}/ (stoppen: Ctrl+C).",
+                flush=True,
+            )
+        else:
+            print(f"formhandler ({settings.env}) on http://{args.host}:{args.port}/", flush=True)
         uvicorn.run(
-            app, host=args.host, port=args.port, log_level="info", **server_options(settings)
+            app, host=args.host, port=args.port, log_level=level, **server_options(settings)
         )
     return 0
 

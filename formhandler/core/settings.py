@@ -45,6 +45,7 @@ VARIABLES = (
     "FORMHANDLER_TRUSTED_PROXIES",
     "FORMHANDLER_ALLOWED_HOSTS",
     "FORMHANDLER_REPLICA_URL",
+    "FORMHANDLER_NEWSROOM_REPO",
 )
 
 
@@ -77,6 +78,8 @@ class Settings:
     allowed_hosts: tuple[str, ...] = ("*",)
     # Where Litestream keeps a continuous copy of the database (formhandler/storage/replication.py).
     replica_url: str | None = None
+    # The git work tree the newsroom edits and publishes from; None: no newsroom.
+    newsroom_repo: Path | None = None
 
     @property
     def development(self) -> bool:
@@ -214,4 +217,17 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
             env, _split(config("FORMHANDLER_ALLOWED_HOSTS", cast=str, default="")), base_url
         ),
         replica_url=config("FORMHANDLER_REPLICA_URL", cast=str, default="").strip() or None,
+        newsroom_repo=_newsroom_repo(config("FORMHANDLER_NEWSROOM_REPO", cast=str, default="")),
     )
+
+
+def _newsroom_repo(value: str) -> Path | None:
+    if not value:
+        return None
+    path = Path(value).resolve()
+    if not (path / ".git").exists():
+        raise SettingsError(
+            f"FORMHANDLER_NEWSROOM_REPO={value} is not a git work tree. Make one with "
+            "'git clone <this repository> <folder>' and name that folder."
+        )
+    return path

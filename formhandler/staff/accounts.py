@@ -21,7 +21,9 @@ from formhandler.core.teams import COMPLAINTS
 from formhandler.storage import sealed, staff_users
 from formhandler.storage.staff_users import StaffUser
 
-ROLES = ("helper", "coordinator", "complaints")
+ROLES = ("helper", "coordinator", "complaints", "redactie")
+# Who may use the newsroom (/medewerkers/redactie/): its own role, and the coordinators.
+NEWSROOM_ROLES = ("redactie", "coordinator")
 ISSUER = "1712 medewerkers"
 MIN_PASSWORD_LENGTH = 12
 _HASHER = PasswordHasher()
@@ -58,6 +60,8 @@ def add_user(
         raise AccountError("A helper needs --team (the queue they answer).")
     if role == "complaints":
         team = team or COMPLAINTS
+    if role == "redactie" and team:
+        raise AccountError("A newsroom account (redactie) answers no queue: leave out --team.")
     if team is not None and team not in known_teams:
         raise AccountError(f"Unknown team {team!r}; known: {', '.join(sorted(known_teams))}.")
     if len(password) < MIN_PASSWORD_LENGTH:

@@ -39,6 +39,12 @@ ACTIONS = {
     "purge": "tekst en contactgegevens gewist",
     "user_add": "account aangemaakt",
     "user_disable": "account uitgeschakeld",
+    "view_newsroom": "redactie geopend",
+    "view_publication": "publicatie bekeken",
+    "newsroom_commit": "inhoud bewaard in de redactie",
+    "newsroom_refused": "bewaren in de redactie geweigerd",
+    "newsroom_publish": "publiceren gevraagd",
+    "newsroom_preview": "voorbeeld op datum gemaakt",
 }
 
 

@@ -90,10 +90,10 @@ CREATE TABLE sink_messages (
     envelope BLOB NOT NULL                     -- sealed: sender, recipients and the whole mail
 );
 
-CREATE TABLE staff_users (
+CREATE TABLE "staff_users" (
     id INTEGER PRIMARY KEY,
     name TEXT NOT NULL UNIQUE COLLATE NOCASE,
-    role TEXT NOT NULL CHECK (role IN ('helper', 'coordinator', 'complaints')),
+    role TEXT NOT NULL CHECK (role IN ('helper', 'coordinator', 'complaints', 'redactie')),
     team TEXT,
     password_hash TEXT NOT NULL,
     totp_secret BLOB NOT NULL,                 -- sealed with the data key

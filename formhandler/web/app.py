@@ -30,8 +30,13 @@ from formhandler.mail.outbox import Mailer
 from formhandler.mail.smtp import smtp_mailer
 from formhandler.staff import scheduler
 from formhandler.storage import database, replication
-from formhandler.web import form_pages, staff_pages
-from formhandler.web.headers import SecurityHeaders, middleware_options
+from formhandler.web import form_pages, newsroom, staff_pages
+from formhandler.web.headers import (
+    SecurityHeaders,
+    load_script_hashes,
+    middleware_options,
+    security_headers,
+)
 
 log = logging.getLogger("formhandler")
 
@@ -69,6 +74,17 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
+            if app.state.newsroom is not None:
+                app.state.newsroom.stop()  # decap-server ends with the service
+
+
+def reload_site(app: Starlette) -> None:
+    """After the newsroom published: the new form pages and inline-script hashes."""
+    settings: Settings = app.state.settings
+    app.state.forms.reload_shells()
+    production = not settings.development
+    hashes = load_script_hashes(settings.site_dir, production=production)
+    app.state.security_headers.update(security_headers(hashes, production=production))
 
 
 async def healthz(request: Request) -> JSONResponse:
@@ -114,20 +130,24 @@ def create_app(
         Route("/healthz", healthz),
         # The forms (formhandler/form_pages.py) before the site's static Mount.
         *form_pages.routes(),
-        Mount(STAFF_PREFIX, routes=staff_pages.routes()),
+        # The newsroom's routes first: the staff routes end with their stylesheet's Mount.
+        Mount(STAFF_PREFIX, routes=[*newsroom.routes(), *staff_pages.routes()]),
         Mount("/", app=StaticFiles(directory=settings.site_dir, html=True), name="site"),
     ]
     # Security headers on every response, the same nginx sets (formhandler/headers.py).
+    options = middleware_options(settings)
     middleware = [
         # An unknown Host header gets 400 before anything can reflect it in a redirect.
         Middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts)),
-        Middleware(SecurityHeaders, **middleware_options(settings)),
+        Middleware(SecurityHeaders, **options),
     ]
     app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
     app.state.settings = settings
     app.state.start_sink = start_sink
+    app.state.security_headers = options["headers"]  # the dict the middleware reads
     app.state.forms = form_pages.FormService(settings)
     app.state.staff = staff_pages.setup(settings)
+    app.state.newsroom = newsroom.setup(settings, on_published=lambda: reload_site(app))
     return app
 
 

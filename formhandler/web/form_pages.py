@@ -102,13 +102,17 @@ class FormService:
         self.limit = SubmissionLimit(*settings.rate_limit)
         self.teams = load_teams(settings.teams_file)
         self.confirmations = ConfirmationLinks(self.cipher)
-        self.shells = {
-            page.path: PageShell.load(settings.site_dir / page.path.strip("/") / "index.html")
-            for page in PAGES
-        }
+        self.reload_shells()
         self.submissions = Submissions(
             settings, self.cipher, self.teams, token_max_age=self.tokens.max_age
         )
+
+    def reload_shells(self) -> None:
+        """Read the built form pages (again, after the newsroom published a new build)."""
+        site = self.settings.site_dir
+        self.shells = {
+            page.path: PageShell.load(site / page.path.strip("/") / "index.html") for page in PAGES
+        }
 
     # --- pages ---------------------------------------------------------------------------
 

@@ -99,6 +99,12 @@ class Context:
                 (self.url("staff_statistics"), "Statistieken"),
                 (self.url("staff_audit"), "Auditlog"),
             ]
+        if self.user.role in accounts.NEWSROOM_ROLES and self.request.app.state.newsroom:
+            links += [
+                (self.url("newsroom_home"), "Redactie"),
+                (self.url("newsroom_preview"), "Voorbeeld op datum"),
+                (self.url("newsroom_publication"), "Publicatie"),
+            ]
         if self.side.settings.development and self.user.role == "coordinator":
             links.append((self.url("staff_test_mails"), "Testmails (ontwikkeling)"))
         path = self.request.url.path
@@ -149,8 +155,14 @@ def _side(request: Request) -> StaffSide:
     return request.app.state.staff
 
 
-def page(handler: Handler, *, login: bool = True, roles: tuple[str, ...] = ()) -> Callable:
-    """Wrap a handler: session, account check, CSRF on POST, and a connection closed after."""
+def page(
+    handler: Handler, *, login: bool = True, roles: tuple[str, ...] = (), form: bool = True
+) -> Callable:
+    """Wrap a handler: session, account check, CSRF on POST, and a connection closed after.
+
+    `form=False`: the POST is not a form (the newsroom's JSON proxy); the handler checks
+    the session's CSRF token itself.
+    """
 
     async def endpoint(request: Request) -> Response:
         side = _side(request)
@@ -168,10 +180,10 @@ def page(handler: Handler, *, login: bool = True, roles: tuple[str, ...] = ()) -
             context = Context(request, side, session, user, db)
             if user is not None:
                 context.replica = await asyncio.to_thread(replication.status, side.settings)
-            if request.method == "POST":
-                form = await request.form()
-                request.state.form = form
-                if not sessions.csrf_ok(session, form.get("csrf")):
+            if request.method == "POST" and form:
+                form_data = await request.form()
+                request.state.form = form_data
+                if not sessions.csrf_ok(session, form_data.get("csrf")):
                     context.audit("csrf_rejected", outcome="geweigerd")
                     return context.render(
                         "staff_error.html",

@@ -32,6 +32,8 @@ async def home(ctx: Context) -> Response:
     assert ctx.user is not None
     if ctx.user.role == "coordinator":
         return ctx.redirect(ctx.url("staff_all_queues"))
+    if ctx.user.role == "redactie":
+        return ctx.redirect(ctx.url("newsroom_home"))
     queues = workflow.visible_queues(ctx.user, list(ctx.side.queues))
     if not queues:
         return ctx.render(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import shutil
 import subprocess
 import sys
@@ -13,7 +14,9 @@ import pytest
 from tests.support.site import ROOT
 
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
-SQL_VERBS = ("SELECT ", "INSERT ", "UPDATE ", "DELETE ", "PRAGMA ", "CREATE ", "BEGIN", "COMMIT")
+# A statement's first word; BEGIN and COMMIT as whole words, so that Decap's
+# `commitMessage` and `commit_messages` (the newsroom) are not taken for SQL.
+SQL_START = re.compile(r"(SELECT|INSERT|UPDATE|DELETE|PRAGMA|CREATE) |(BEGIN|COMMIT)\b")
 
 
 def _lint_imports(cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -55,7 +58,7 @@ def _sql_strings(path: Path) -> list[int]:
     lines = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
-            if node.value.lstrip().upper().startswith(SQL_VERBS):
+            if SQL_START.match(node.value.lstrip().upper()):
                 lines.append(node.lineno)
         elif isinstance(node, ast.Attribute) and node.attr in ("execute", "executemany"):
             lines.append(node.lineno)
