@@ -253,3 +253,11 @@ def test_the_faq_says_caw_oost_brabant_owns_the_site_and_gives_the_feedback_addr
     owned, wrong = FAQ_OWNER[language]
     assert owned in text and wrong not in text, language
     assert FEEDBACK in mail_links(page), f"{language}: no mailto:{FEEDBACK} for feedback"
+
+
+def test_the_404_page_speaks_dutch_french_and_english(site_dir: Path) -> None:
+    html = (site_dir / "404.html").read_text(encoding="utf-8")
+    assert "Deze pagina bestaat niet" in html
+    assert '<section lang="fr"' in html and 'href="/fr/"' in html
+    assert '<section lang="en"' in html and 'href="/en/"' in html
+    assert "data-quick-exit" in html  # the quick exit is on it like on every page
