@@ -12,13 +12,17 @@ pytestmark = pytest.mark.browser
 CONTRAST = """(link) => {
   const parse = (value) => (value.match(/[\\d.]+/g) || []).map(Number);
   const luminance = ([r, g, b]) => {
-    const channel = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+    const channel = (c) => {
+      c /= 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    };
     return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
   };
   let background = null;
   for (let e = link; e && !background; e = e.parentElement) {
     const colour = parse(getComputedStyle(e).backgroundColor);
-    if (colour.length === 3 || (colour.length === 4 && colour[3] === 1)) background = colour.slice(0, 3);
+    const opaque = colour.length === 3 || (colour.length === 4 && colour[3] === 1);
+    if (opaque) background = colour.slice(0, 3);
   }
   background = background || [255, 255, 255];
   const text = parse(getComputedStyle(link).color).slice(0, 3);

@@ -17,8 +17,9 @@ COVERED = """() => {
   const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
   const y = Math.min(Math.max(r.top + Math.min(r.height, 40) / 2, 0), innerHeight - 1);
   const hit = document.elementFromPoint(x, y);
-  if (hit && (hit === e || e.contains(hit) || hit.contains(e) && hit.tagName === 'LABEL')) return '';
-  return (e.textContent || e.tagName).trim().slice(0, 40) + ' under ' + (hit ? hit.outerHTML.slice(0, 80) : 'nothing');
+  if (hit && (hit === e || e.contains(hit))) return '';
+  const what = (e.textContent || e.tagName).trim().slice(0, 40);
+  return what + ' under ' + (hit ? hit.outerHTML.slice(0, 80) : 'nothing');
 }"""
 
 

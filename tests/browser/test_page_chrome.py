@@ -16,7 +16,8 @@ from tests.conftest import built_pages, page_url
 pytestmark = pytest.mark.browser
 
 SITE_NAMES = {
-    "/fr/": "1712 – ligne d'aide pour les questions sur la violence, les abus et la maltraitance d'enfants",
+    "/fr/": "1712 – ligne d'aide pour les questions sur la violence, les abus et la "
+    "maltraitance d'enfants",
     "/en/": "1712 – helpline for questions about violence, abuse and child abuse",
     "/kinderen/": "1712 voor kinderen",
     "/jongeren/": "1712 voor jongeren",
@@ -53,7 +54,9 @@ def test_the_site_name_in_the_header_is_never_cut_off(
     width: int,
     url: str,
 ) -> None:
-    context = browser.new_context(base_url=live_server.url, viewport={"width": width, "height": 800})
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": width, "height": 800}
+    )
     page = context.new_page()
     page.goto(url)
     home = page.locator(".site-header__home")
@@ -69,7 +72,8 @@ def test_the_site_name_in_the_header_is_never_cut_off(
 
 LANDMARKS = """() => [...document.querySelectorAll('nav, aside, [role=navigation]')].map(e => ({
   name: e.getAttribute('aria-label') ||
-        (e.getAttribute('aria-labelledby') || '').split(' ').map(id => document.getElementById(id)?.textContent.trim()).join(' ').trim(),
+        (e.getAttribute('aria-labelledby') || '').split(' ')
+          .map(id => document.getElementById(id)?.textContent.trim()).join(' ').trim(),
   links: e.querySelectorAll('a[href]').length,
   html: e.outerHTML.slice(0, 60),
 }))"""
@@ -78,7 +82,14 @@ ENGLISH_DEFAULTS = {"Header", "Footer", "Navigation", "Table of contents"}
 
 @pytest.mark.parametrize(
     "url",
-    ["/", "/contact/mail/", "/geweld/stalking/", "/fr/contact/mail/", "/kinderen/mail/", "/jongeren/"],
+    [
+        "/",
+        "/contact/mail/",
+        "/geweld/stalking/",
+        "/fr/contact/mail/",
+        "/kinderen/mail/",
+        "/jongeren/",
+    ],
 )
 def test_landmarks_are_named_in_the_page_language_and_none_is_empty(page: Page, url: str) -> None:
     page.goto(url)

@@ -22,7 +22,9 @@ def test_the_shift_hint_is_part_of_what_a_screen_reader_says_for_the_quick_exit(
     url: str,
     width: int,
 ) -> None:
-    context = browser.new_context(base_url=live_server.url, viewport={"width": width, "height": 800})
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": width, "height": 800}
+    )
     page = context.new_page()
     page.goto(url)
     link = page.locator("[data-quick-exit]")
