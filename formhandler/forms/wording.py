@@ -52,6 +52,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "kinderen": "Het formulier stond lang open. Je tekst staat er nog. Druk nog eens op "
         "versturen.",
     },
+    "too_fast": {
+        "nl": "Je bericht is nog niet verstuurd: het ging sneller dan we verwachten. Je tekst "
+        "staat er nog: kijk hem na en verstuur opnieuw.",
+        "fr": "Votre message n'est pas encore envoyé : c'est allé plus vite que prévu. Votre "
+        "texte est toujours là : relisez-le et envoyez-le à nouveau.",
+        "en": "Your message has not been sent yet: that went faster than we expect. Your text "
+        "is still here: check it and send it again.",
+        "kinderen": "Je bericht is nog niet verstuurd. Je tekst staat er nog. Druk nog eens op "
+        "versturen.",
+    },
     "rate_limited": {
         "nl": "Er kwamen de voorbije minuten al veel berichten van dit toestel. Je tekst staat "
         "er nog: probeer het over een tijdje opnieuw, of bel ons gratis en anoniem.",

@@ -4,9 +4,11 @@ The order of checks on a POST, and what each failure gets:
 
 1. the body: over 64 KiB -> 413 page saying how long a message may be; a file,
    another content type, invalid UTF-8, too many or repeated fields -> 400 page;
-2. the honeypot, then the token: forged, too fast or already used -> 400 page that
-   says how to reach 1712 otherwise (a person taken for a bot still finds help);
-   expired -> the form again with the text kept and a fresh token;
+2. the honeypot, then the token: forged or already used -> 400 page that says how to
+   reach 1712 otherwise (a person taken for a bot still finds help); expired -> the form
+   again with the text kept and a fresh token; sent within the minimum fill time (a
+   person who pastes a prepared text and sends at once) -> the form again with the text
+   kept and the same token, which is old enough by the time they send again;
 3. the fields (forms.validation) -> 400, the form with an error summary, values kept;
 4. the rate limit, checked and counted in one step -> 429, the form again with the
    text kept and the phone line;
@@ -278,6 +280,15 @@ async def _submit(
                 token=service.tokens.issue(page.form, now),
                 values=kept,
                 notice=text("expired", page.variant),
+                status=400,
+            )
+        if rejected.reason == "too_fast":
+            log.info("form %s: sent within the minimum time, form shown again", page.path)
+            return service.form_response(
+                page,
+                token=fields.get("token", ""),
+                values=kept,
+                notice=text("too_fast", page.variant),
                 status=400,
             )
         log.info("form %s refused: token %s", page.path, rejected.reason)
