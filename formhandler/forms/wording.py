@@ -22,6 +22,19 @@ TEXTS: dict[str, dict[str, str]] = {
         "kinderen": "Kijk dit nog even na",
     },
     "optional": {"nl": "(niet verplicht)", "fr": "(facultatif)", "en": "(optional)"},
+    # At the e-mail and phone fields: one of the two is needed (specs.ONE_OF_CONTACT).
+    "or_telefoon": {
+        "nl": "(dit of een telefoonnummer)",
+        "fr": "(ceci ou un numéro de téléphone)",
+        "en": "(this or a phone number)",
+        "kinderen": "(dit of je telefoonnummer)",
+    },
+    "or_email": {
+        "nl": "(dit of een e-mailadres)",
+        "fr": "(ceci ou une adresse e-mail)",
+        "en": "(this or an email address)",
+        "kinderen": "(dit of je e-mailadres)",
+    },
     "limit": {
         "nl": "Hoogstens {max} tekens.",
         "fr": "{max} caractères au maximum.",

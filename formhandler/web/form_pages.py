@@ -43,7 +43,7 @@ from formhandler.forms.ratelimit import SubmissionLimit
 from formhandler.forms.specs import FORMS
 from formhandler.forms.submission import Replayed, Submissions
 from formhandler.forms.tokens import FormTokens, TokenRejected
-from formhandler.forms.validation import FormSpec, validate
+from formhandler.forms.validation import ONE_OF_CONTACT, FormSpec, validate
 from formhandler.forms.wording import due_in_words, helpline_hours, phone, text
 from formhandler.mail.outbox import Outbox
 from formhandler.web.confirmation_links import Confirmation, ConfirmationLinks
@@ -93,6 +93,15 @@ def _help_lines(variant: str) -> tuple[Markup, Markup]:
     return sooner, emergency
 
 
+def _either(name: str, spec: FormSpec, variant: str) -> str | None:
+    """'(this or a phone number)' at the e-mail field, and the other way round."""
+    names = [f.name for f in spec.fields_for(variant) if f.name in ONE_OF_CONTACT]
+    if name not in names or len(names) < 2:
+        return None
+    other = next(n for n in names if n != name)
+    return text(f"or_{other}", variant)
+
+
 class FormService:
     """Everything the form routes share, made once at start."""
 
@@ -136,7 +145,11 @@ class FormService:
                     "kind": f.kind,
                     "label": say(f.label, variant),
                     "hint": say(f.hint, variant) if f.hint else None,
-                    "optional": f.required is None and f.kind != "checkbox",
+                    "required": f.required is not None,
+                    "optional": (
+                        f.required is None and f.kind != "checkbox" and f.name not in ONE_OF_CONTACT
+                    ),
+                    "either": _either(f.name, spec, variant),
                     "options": options,
                     "autocomplete": f.autocomplete,
                     "max_length": f.max_length,
