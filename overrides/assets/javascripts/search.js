@@ -86,6 +86,8 @@
         var inText = count(entry.foldedText, terms[i]);
         if (!inTitle && !inText) { return; }
         score += inTitle * 10 + inText;
+        /* A page whose own title starts with the word comes first. */
+        if (fold(entry.pageTitle).indexOf(terms[i]) === 0) { score += 50; }
       }
       var current = best[entry.page];
       if (!current || score > current.score) { best[entry.page] = { entry: entry, score: score }; }
