@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.conftest import built_pages, page_url
+from tests.support.site import built_pages, page_url
 
 pytestmark = pytest.mark.browser
 
