@@ -102,7 +102,7 @@ def weight_table(ours: dict[str, Weight], peer: dict[str, Weight]) -> list[str]:
     return lines
 
 
-def lighthouse_table(scores: dict[str, dict[str, lighthouse.Score]]) -> list[str]:
+def lighthouse_table(scores: dict[str, dict[str, lighthouse.Score | None]]) -> list[str]:
     lines = [
         "Lighthouse mobile (simulated slow phone and network; Debian's Chromium): performance",
         "score and Largest Contentful Paint. nginx = the deploy configuration over HTTP/2;",
@@ -115,17 +115,19 @@ def lighthouse_table(scores: dict[str, dict[str, lighthouse.Score]]) -> list[str
     ]
     for name in PAGES:
         mine, theirs, serve = (scores[where][name] for where in ("ours", "peer", "serve"))
-        ok = (
-            mine.performance >= MIN_PERFORMANCE
+        ok = bool(
+            mine
+            and serve
+            and mine.performance >= MIN_PERFORMANCE
             and serve.performance >= MIN_PERFORMANCE
             and mine.lcp_ms <= MAX_LCP_MS["nginx"]
             and serve.lcp_ms <= MAX_LCP_MS["serve"]
         )
-        lines.append(
-            f"| {name} | {mine.performance:.2f} | {mine.lcp_ms / 1000:.2f} "
-            f"| {theirs.performance:.2f} | {theirs.lcp_ms / 1000:.2f} "
-            f"| {serve.performance:.2f} | {serve.lcp_ms / 1000:.2f} | {'yes' if ok else 'NO'} |"
-        )
+        cells = [
+            f"{found.performance:.2f} | {found.lcp_ms / 1000:.2f}" if found else "failed | –"
+            for found in (mine, theirs, serve)
+        ]
+        lines.append(f"| {name} | {' | '.join(cells)} | {'yes' if ok else 'NO'} |")
     return lines
 
 
@@ -203,7 +205,7 @@ def replication_table(result: ReplicationResult) -> list[str]:
 
 def measure_pages(
     work: Path, with_lighthouse: bool
-) -> tuple[dict[str, Weight], dict[str, Weight], dict[str, dict[str, lighthouse.Score]]]:
+) -> tuple[dict[str, Weight], dict[str, Weight], dict[str, dict[str, lighthouse.Score | None]]]:
     """Page weight (and Lighthouse) of ours and the peer through nginx, and ours through
     `formhandler serve` alone, as `make serve` runs it."""
     built = work / "built"

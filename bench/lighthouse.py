@@ -70,5 +70,12 @@ def score(url: str) -> Score:
     )
 
 
-def scores(base_url: str, pages: dict[str, str]) -> dict[str, Score]:
-    return {name: score(base_url.rstrip("/") + path) for name, path in pages.items()}
+def scores(base_url: str, pages: dict[str, str]) -> dict[str, Score | None]:
+    """Each page's score; None where Lighthouse failed (a busy machine can time it out)."""
+    found: dict[str, Score | None] = {}
+    for name, path in pages.items():
+        try:
+            found[name] = score(base_url.rstrip("/") + path)
+        except (subprocess.SubprocessError, OSError, KeyError, ValueError):
+            found[name] = None
+    return found
