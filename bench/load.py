@@ -93,7 +93,7 @@ class Service:
             stdout=self.log,
             stderr=subprocess.STDOUT,
         )
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 120  # a busy machine starts it slowly
         while True:
             try:
                 connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=1)

@@ -93,7 +93,7 @@ def nginx_include(hashes: list[str]) -> str:
     return (
         "# Written by sitebuild/csp.py at build time: the hashes of the inline scripts of\n"
         "# every built page. Reload nginx after each build (systemctl reload nginx).\n"
-        f'set $csp_script_hashes "{" ".join(hashes)}";\n'
+        f'set $csp_script_hashes "{"".join(" " + value for value in hashes)}";\n'
     )
 
 

@@ -150,6 +150,11 @@ def _check(spec_field: Field, value: str, variant: str) -> str | None:
     return None
 
 
+# Where we answer: an e-mail address or a phone number, at least one of the two. Neither
+# field is optional on its own, so the form says "this or …" at each (web/form_pages.py).
+ONE_OF_CONTACT = ("email", "telefoon")
+
+
 def validate(spec: FormSpec, submitted: Mapping[str, str], variant: str) -> Result:
     """Check a submission against the spec; values are kept even when they are wrong."""
     values: dict[str, str] = {}
@@ -166,8 +171,8 @@ def validate(spec: FormSpec, submitted: Mapping[str, str], variant: str) -> Resu
             # local part stays and is sent with SMTPUTF8.
             checked = validate_email(value, check_deliverability=False)
             values[spec_field.name] = f"{checked.local_part}@{checked.ascii_domain}"
-    no_contact = not values.get("email") and not values.get("telefoon")
-    if no_contact and "email" not in errors and "telefoon" not in errors:
+    no_contact = not any(values.get(name) for name in ONE_OF_CONTACT)
+    if no_contact and not any(name in errors for name in ONE_OF_CONTACT):
         errors["email"] = say(spec.contact_missing, variant)
     if values.get("bevestiging") and not values.get("email") and "email" not in errors:
         errors["bevestiging"] = say(spec.confirmation_needs_email, variant)

@@ -22,6 +22,19 @@ TEXTS: dict[str, dict[str, str]] = {
         "kinderen": "Kijk dit nog even na",
     },
     "optional": {"nl": "(niet verplicht)", "fr": "(facultatif)", "en": "(optional)"},
+    # At the e-mail and phone fields: one of the two is needed (specs.ONE_OF_CONTACT).
+    "or_telefoon": {
+        "nl": "(dit of een telefoonnummer)",
+        "fr": "(ceci ou un numéro de téléphone)",
+        "en": "(this or a phone number)",
+        "kinderen": "(dit of je telefoonnummer)",
+    },
+    "or_email": {
+        "nl": "(dit of een e-mailadres)",
+        "fr": "(ceci ou une adresse e-mail)",
+        "en": "(this or an email address)",
+        "kinderen": "(dit of je e-mailadres)",
+    },
     "limit": {
         "nl": "Hoogstens {max} tekens.",
         "fr": "{max} caractères au maximum.",
@@ -50,6 +63,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The form was open for a long time. Your text is still here: check it and send "
         "it again.",
         "kinderen": "Het formulier stond lang open. Je tekst staat er nog. Druk nog eens op "
+        "versturen.",
+    },
+    "too_fast": {
+        "nl": "Je bericht is nog niet verstuurd: het ging sneller dan we verwachten. Je tekst "
+        "staat er nog: kijk hem na en verstuur opnieuw.",
+        "fr": "Votre message n'est pas encore envoyé : c'est allé plus vite que prévu. Votre "
+        "texte est toujours là : relisez-le et envoyez-le à nouveau.",
+        "en": "Your message has not been sent yet: that went faster than we expect. Your text "
+        "is still here: check it and send it again.",
+        "kinderen": "Je bericht is nog niet verstuurd. Je tekst staat er nog. Druk nog eens op "
         "versturen.",
     },
     "rate_limited": {

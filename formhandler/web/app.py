@@ -16,6 +16,7 @@ from typing import Protocol
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
@@ -114,6 +115,10 @@ async def healthz(request: Request) -> JSONResponse:
     return JSONResponse(body, headers={"Cache-Control": "no-store"})
 
 
+def _compressed(app: StaticFiles) -> GZipMiddleware:
+    return GZipMiddleware(app, minimum_size=512, compresslevel=6)
+
+
 def create_app(
     settings: Settings | None = None, *, start_sink: SinkStarter | None = None
 ) -> Starlette:
@@ -132,7 +137,12 @@ def create_app(
         *form_pages.routes(),
         # The newsroom's routes first: the staff routes end with their stylesheet's Mount.
         Mount(STAFF_PREFIX, routes=[*newsroom.routes(), *staff_pages.routes()]),
-        Mount("/", app=StaticFiles(directory=settings.site_dir, html=True), name="site"),
+        # The built site compressed, so `make serve` is as light as nginx with its .gz files.
+        # Only the static site: the form pages carry a token and what a person typed, and
+        # compressing such pages invites BREACH-style guessing.
+        Mount(
+            "/", app=_compressed(StaticFiles(directory=settings.site_dir, html=True)), name="site"
+        ),
     ]
     # Security headers on every response, the same nginx sets (formhandler/headers.py).
     options = middleware_options(settings)

@@ -4,9 +4,11 @@ The order of checks on a POST, and what each failure gets:
 
 1. the body: over 64 KiB -> 413 page saying how long a message may be; a file,
    another content type, invalid UTF-8, too many or repeated fields -> 400 page;
-2. the honeypot, then the token: forged, too fast or already used -> 400 page that
-   says how to reach 1712 otherwise (a person taken for a bot still finds help);
-   expired -> the form again with the text kept and a fresh token;
+2. the honeypot, then the token: forged or already used -> 400 page that says how to
+   reach 1712 otherwise (a person taken for a bot still finds help); expired -> the form
+   again with the text kept and a fresh token; sent within the minimum fill time (a
+   person who pastes a prepared text and sends at once) -> the form again with the text
+   kept and the same token, which is old enough by the time they send again;
 3. the fields (forms.validation) -> 400, the form with an error summary, values kept;
 4. the rate limit, checked and counted in one step -> 429, the form again with the
    text kept and the phone line;
@@ -41,7 +43,7 @@ from formhandler.forms.ratelimit import SubmissionLimit
 from formhandler.forms.specs import FORMS
 from formhandler.forms.submission import Replayed, Submissions
 from formhandler.forms.tokens import FormTokens, TokenRejected
-from formhandler.forms.validation import FormSpec, validate
+from formhandler.forms.validation import ONE_OF_CONTACT, FormSpec, validate
 from formhandler.forms.wording import due_in_words, helpline_hours, phone, text
 from formhandler.mail.outbox import Outbox
 from formhandler.web.confirmation_links import Confirmation, ConfirmationLinks
@@ -91,6 +93,15 @@ def _help_lines(variant: str) -> tuple[Markup, Markup]:
     return sooner, emergency
 
 
+def _either(name: str, spec: FormSpec, variant: str) -> str | None:
+    """'(this or a phone number)' at the e-mail field, and the other way round."""
+    names = [f.name for f in spec.fields_for(variant) if f.name in ONE_OF_CONTACT]
+    if name not in names or len(names) < 2:
+        return None
+    other = next(n for n in names if n != name)
+    return text(f"or_{other}", variant)
+
+
 class FormService:
     """Everything the form routes share, made once at start."""
 
@@ -134,7 +145,11 @@ class FormService:
                     "kind": f.kind,
                     "label": say(f.label, variant),
                     "hint": say(f.hint, variant) if f.hint else None,
-                    "optional": f.required is None and f.kind != "checkbox",
+                    "required": f.required is not None,
+                    "optional": (
+                        f.required is None and f.kind != "checkbox" and f.name not in ONE_OF_CONTACT
+                    ),
+                    "either": _either(f.name, spec, variant),
                     "options": options,
                     "autocomplete": f.autocomplete,
                     "max_length": f.max_length,
@@ -278,6 +293,15 @@ async def _submit(
                 token=service.tokens.issue(page.form, now),
                 values=kept,
                 notice=text("expired", page.variant),
+                status=400,
+            )
+        if rejected.reason == "too_fast":
+            log.info("form %s: sent within the minimum time, form shown again", page.path)
+            return service.form_response(
+                page,
+                token=fields.get("token", ""),
+                values=kept,
+                notice=text("too_fast", page.variant),
                 status=400,
             )
         log.info("form %s refused: token %s", page.path, rejected.reason)

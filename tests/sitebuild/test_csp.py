@@ -67,7 +67,7 @@ def test_audiences_built_side_by_side_all_end_up_in_the_merged_files(tmp_path: P
     merged = json.loads((tmp_path / HASHES_FILE).read_text())
     every = sorted(h for hashes in audiences.values() for h in hashes)
     assert merged["script_hashes"] == every
-    assert (tmp_path / NGINX_FILE).read_text().endswith(f'"{" ".join(every)}";\n')
+    assert (tmp_path / NGINX_FILE).read_text().endswith(f'"{"".join(" " + h for h in every)}";\n')
 
 
 def test_hashing_an_audiences_site_writes_its_own_file_and_the_merged_one(tmp_path: Path) -> None:

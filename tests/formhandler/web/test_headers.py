@@ -54,7 +54,8 @@ def test_the_policy_allows_exactly_the_inline_scripts_of_the_built_pages(
     needed = set()
     for path in site_dir.rglob("*.html"):  # the 404 pages too
         needed |= inline_script_hashes(path.read_text(encoding="utf-8"))
-    assert needed, "Material's pages have inline scripts; finding none means the scan broke"
+    # The theme writes no inline script (none of Material's are used); the scan still finds one.
+    assert inline_script_hashes("<p><script>var a = 1;</script></p>")
     assert allowed - {"'self'"} == needed
 
 
