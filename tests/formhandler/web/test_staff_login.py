@@ -249,7 +249,7 @@ def test_production_cookie_has_host_prefix_secure_httponly_samesite_strict(
     from tests.support.live import production_environ
 
     app = create_app(load_settings(production_environ(tmp_path, site_dir)))
-    for base in ("https://1712.test", "http://1712.test"):
+    for base in ("https://www.1712.be", "http://www.1712.be"):
         cookie = TestClient(app, base_url=base).get("/medewerkers/aanmelden").headers["set-cookie"]
         assert cookie.startswith("__Host-1712-staff=")
         assert "Secure" in cookie
