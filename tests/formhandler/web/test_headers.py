@@ -63,7 +63,7 @@ def test_strict_transport_security_only_in_production(site_dir: Path, tmp_path: 
     development = TestClient(create_app(development_settings(tmp_path / "dev", site_dir)))
     assert "strict-transport-security" not in development.get("/").headers
     settings = load_settings(production_environ(tmp_path / "prod", site_dir))
-    production = TestClient(create_app(settings), base_url="https://testserver")
+    production = TestClient(create_app(settings), base_url="https://www.1712.be")
     assert production.get("/").headers["strict-transport-security"] == "max-age=31536000"
 
 
