@@ -10,8 +10,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from tests.support.site import ROOT, built_pages, page_url
 from tests.support.html import scan
+from tests.support.site import ROOT, built_pages, page_url
 
 # Every FAQ question of issue 3, as the heading (h2) it has on the FAQ page of each language.
 FAQ_QUESTIONS: dict[str, dict[str, str]] = {

@@ -18,8 +18,7 @@ GENERATED_DUTCH_ONLY: set[str] = set()
 # Menu labels that are the same word in Dutch and English.
 SAME_IN_BOTH = {"Home", "Contact", "Privacy", "Stalking"}
 NAV_LINK = re.compile(
-    r'<a href="(?P<href>[^"#][^"]*)" class="md-nav__link[^"]*">\s*'
-    r'<span class="md-ellipsis">\s*(?P<label>[^<]*?)\s*</span>'
+    r'<a href="(?P<href>[^"#][^"]*)" class="site-nav__link"[^>]*>\s*(?P<label>[^<]*?)\s*</a>'
 )
 
 
@@ -35,7 +34,7 @@ def dutch_adult_urls(site: Path) -> list[str]:
 def menu(page: Path, base: str) -> dict[str, str]:
     """URL -> label of every page in the primary navigation of a built page."""
     html = page.read_text(encoding="utf-8")
-    primary = html.split('class="md-nav md-nav--primary"', 1)[1]
+    primary = html.split('<nav class="site-nav"', 1)[1]
     found: dict[str, str] = {}
     for match in NAV_LINK.finditer(primary):
         href = match.group("href")

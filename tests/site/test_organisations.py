@@ -19,8 +19,8 @@ from sitebuild.organisations import (
     load,
 )
 from sitebuild.organisations.labels import LABELS
-from tests.support.site import ROOT
 from tests.support.html import scan
+from tests.support.site import ROOT
 
 
 def organisations() -> list[Organisation]:

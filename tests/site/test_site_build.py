@@ -9,8 +9,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.support.site import built_pages
 from tests.support.html import scan
+from tests.support.site import built_pages
 
 LOADING_LINK_RELS = {
     "stylesheet",

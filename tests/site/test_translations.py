@@ -58,7 +58,9 @@ def pages_to_translate(site: Path) -> list[str]:
         if url.startswith("nieuws/") and url.strip("/").split("/")[-1] in NEWS_ITEMS:
             continue  # news items stay Dutch
         if markdown_source(url) is None:
-            assert url.startswith("organisaties/"), f"/{url} is generated, but not an organisation page"
+            assert url.startswith("organisaties/"), (
+                f"/{url} is generated, but not an organisation page"
+            )
             continue  # generated organisation pages: translated in the generator
         pages.append(url)
     return pages
@@ -68,7 +70,9 @@ def pages_to_translate(site: Path) -> list[str]:
 def test_every_adult_dutch_page_has_a_built_translation(site_dir: Path, language: str) -> None:
     pages = pages_to_translate(site_dir)
     assert len(pages) >= 20, f"only {len(pages)} Dutch pages found: the scan is wrong"
-    missing = [f"/{url}" for url in pages if not (site_dir / language / url / "index.html").is_file()]
+    missing = [
+        f"/{url}" for url in pages if not (site_dir / language / url / "index.html").is_file()
+    ]
     assert not missing, f"no /{language}/ version of {len(missing)} pages: {missing}"
 
 
@@ -86,7 +90,7 @@ def test_the_exclusions_leave_out_only_news_items_and_generated_organisation_pag
 def nav_links(site: Path, language: str) -> set[str]:
     """Every page the language's menu links to, as URL paths under /<language>/."""
     home = site / language / "index.html"
-    hrefs = re.findall(r'<a href="([^"#]*)"[^>]*class="md-nav__link', home.read_text("utf-8"))
+    hrefs = re.findall(r'<a href="([^"#]*)"[^>]*class="site-nav__link', home.read_text("utf-8"))
     return {urljoin(f"/{language}/", href) for href in hrefs}
 
 
@@ -97,6 +101,8 @@ def test_every_translated_page_is_in_the_menu_of_its_language(
     menu = nav_links(site_dir, language)
     pages = [page_url(site_dir, path) for path in sorted((site_dir / language).rglob("index.html"))]
     pages = [url for url in pages if not url.startswith(f"/{language}/search/")]
+    # The search page itself is left out of the index (search: exclude).
+    pages = [url for url in pages if url != f"/{language}/zoeken/"]
     # The generated region, group and theme pages are reached from the organisation
     # overview (which is in the menu), as in Dutch: the menu would drown in them.
     generated = f"/{language}/organisaties/"
@@ -114,6 +120,8 @@ def test_every_translated_page_is_in_the_search_index_of_its_language(
     found = {f"/{language}/" + doc["location"].split("#")[0] for doc in index["docs"]}
     pages = [page_url(site_dir, path) for path in sorted((site_dir / language).rglob("index.html"))]
     pages = [url for url in pages if not url.startswith(f"/{language}/search/")]
+    # The search page itself is left out of the index (search: exclude).
+    pages = [url for url in pages if url != f"/{language}/zoeken/"]
     missing = [url for url in pages if url not in found]
     assert not missing, f"not in the /{language}/ search index: {missing}"
 

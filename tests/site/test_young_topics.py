@@ -85,13 +85,13 @@ class _Page(HTMLParser):
         classes = values.get("class", "").split()
         if tag == "article" and ("md-content__inner" in classes or self._article):
             self._article += 1
-        if tag == "nav" and ("md-nav--primary" in classes or self._nav):
+        if tag == "nav" and ("site-nav" in classes or self._nav):
             self._nav += 1
         if tag == "h1":
             self._h1 = []
         if tag == "a":
             href = values.get("href", "")
-            if self._nav and "md-nav__link" in classes:
+            if self._nav and "site-nav__link" in classes:
                 self.nav_links.append(href)
             if self._article and href.startswith("tel:"):
                 self.article_tel.append(href[len("tel:") :])
