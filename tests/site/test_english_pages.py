@@ -66,6 +66,8 @@ def test_every_english_page_is_in_the_english_menu_with_an_english_label(
         for url in pages
         if not (url.startswith("/en/organisaties/") and url != "/en/organisaties/")
     ]
+    # The search page is reached from the header's search link on every page.
+    pages = [url for url in pages if url != "/en/zoeken/"]
     assert len(pages) > 20
     assert not [url for url in pages if url not in english], sorted(english)
     untranslated = [

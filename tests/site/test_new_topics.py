@@ -85,7 +85,7 @@ class _Reader(HTMLParser):
             self.h1.append("")
         if tag == "article":
             self._article += 1
-        primary = "md-nav--primary" in values.get("class", "").split()
+        primary = "site-nav" in values.get("class", "").split()
         if tag == "nav" and (self._nav_depth or primary):
             self._nav_depth += 1
         if tag == "a" and "href" in values:
