@@ -186,6 +186,25 @@ def test_every_new_page_is_in_its_languages_search_index(site_dir: Path, languag
             assert not foreign & set(titles.values()), f"{other} titles in the {language} index"
 
 
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_no_new_page_sends_a_reader_to_dutch_when_their_language_has_the_page(
+    site_dir: Path, language: str
+) -> None:
+    wrong = []
+    for page in NEW_PAGES:
+        url = url_of(page, language)
+        for href in read(built(site_dir, url)).article_links:
+            target = urlsplit(urljoin(url, href))
+            if target.scheme not in ("", "http", "https") or target.netloc:
+                continue
+            path = target.path
+            if path.startswith(("/fr/", "/en/", "/kinderen/", "/jongeren/")):
+                continue
+            if built(site_dir, f"/{language}{path}").is_file():
+                wrong.append(f"{url} -> {path}")
+    assert not wrong
+
+
 # -- the suicide line wherever self-harm is mentioned -----------------------------------
 
 
