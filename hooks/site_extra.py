@@ -1,7 +1,7 @@
 """MkDocs adapter for sitebuild/site_config.py: `extra` values from data, when missing.
 
 tools/build_site.py builds from a generated configuration that already holds them
-(`extra.contact`, `extra.search_worker`); a plain `mkdocs serve -f mkdocs.yml` does not,
+(`extra.contact`); a plain `mkdocs serve -f mkdocs.yml` does not,
 so this hook fills in what is missing, from the same function.
 """
 
@@ -17,7 +17,7 @@ from sitebuild.site_config import site_extra
 
 
 def on_config(config: Any) -> Any:
-    if {"contact", "search_worker"} <= set(config.extra):
+    if "contact" in config.extra:
         return config  # set by the generated configuration (tools/build_site.py)
     try:
         from_data = site_extra(Path(config.config_file_path).parent)

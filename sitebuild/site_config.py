@@ -1,16 +1,14 @@
 """What the templates read from `extra`, set from data/ before the generator starts.
 
 The templates (`overrides/partials/emergency.html`, `closed-hours.html`,
-`reach-1712.html`) read the contact facts as `config.extra.contact`, and `main.html` the
-search worker's file as `config.extra.search_worker`. So that they do not depend on a
-hook, `tools/build_site.py` writes, next to each configuration, a generated one that
+`reach-1712.html`) read the contact facts as `config.extra.contact`. So that they do
+not depend on a hook, `tools/build_site.py` writes, next to each configuration, a generated one that
 inherits it and adds these values:
 
     # mkdocs.kinderen.generated.yml
     INHERIT: mkdocs.kinderen.yml
     extra:
       contact: {...}         # data/contact.yml
-      search_worker: ...     # Material's search worker, named by the installed theme
 
 and builds from that file. Any generator that reads `INHERIT` and `extra` (MkDocs,
 Zensical's MkDocs compatibility) gets the same values without running our hooks. A
@@ -27,7 +25,6 @@ from typing import Any
 import yaml
 
 from sitebuild.contact import CONTACT_FILE, load_contacts
-from sitebuild.theme import material_templates, search_worker
 
 HEADER = (
     "# Written by tools/build_site.py from data/ before every build: do not edit, and do not\n"
@@ -37,11 +34,8 @@ HEADER = (
 
 
 def site_extra(root: Path) -> dict[str, Any]:
-    """The values of `extra` that come from data files and the installed theme."""
-    return {
-        "contact": load_contacts(root / CONTACT_FILE),
-        "search_worker": search_worker(material_templates()),
-    }
+    """The values of `extra` that come from data files."""
+    return {"contact": load_contacts(root / CONTACT_FILE)}
 
 
 def generated_name(base: str) -> str:
