@@ -59,6 +59,15 @@ def due_in_words(due: datetime, language: str) -> str:
     return f"uiterlijk {day} om {hour} uur"
 
 
+def moment_in_words(moment: datetime, language: str) -> str:
+    """'dinsdag 24 november om 14.05 uur': when something was written, in Brussels time."""
+    due = due_in_words(moment, language)
+    for prefix in ("uiterlijk ", "au plus tard le ", "by "):
+        if due.startswith(prefix):
+            return due[len(prefix) :]
+    return due
+
+
 def staff_moment(moment: datetime | None, *, joiner: str = " ") -> str:
     """'dinsdag 24-11-2026 16:00' for the staff side and its mails (Dutch, Brussels time)."""
     if moment is None:

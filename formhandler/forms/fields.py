@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from formhandler.forms.validation import Field, Option
 
 
@@ -108,3 +110,143 @@ CONFIRMATION_NEEDS_EMAIL = _t(
     "Enter your email address to get a confirmation, or untick this box",
     kinderen="Schrijf je e-mailadres om een mailtje te krijgen, of vink dit uit",
 )
+
+# How the answer comes back (mail form). `site`: read on the website with the reference
+# and a code word; nobody else needs an address or a number.
+ANSWER_VIA = Field(
+    "antwoord_via",
+    "radios",
+    label=_t(
+        "Hoe wil je ons antwoord krijgen?",
+        "Comment voulez-vous recevoir notre réponse ?",
+        "How do you want our answer?",
+        kinderen="Hoe wil je ons antwoord lezen?",
+    ),
+    hint=_t(
+        "Op de website heb je geen e-mailadres of telefoonnummer nodig. Je leest ons "
+        "antwoord hier met je referentie en een codewoord dat je zelf kiest.",
+        "Sur le site, vous n'avez besoin ni d'adresse e-mail ni de numéro. Vous lisez notre "
+        "réponse ici avec votre référence et un mot de code que vous choisissez.",
+        "On the website you need no email address or phone number. You read our answer "
+        "here with your reference and a code word you choose.",
+        kinderen="Kies 'hier op de website' als niemand je mails of je gsm mag zien. "
+        "Je kiest dan zelf een geheim codewoord. Daarmee lees je ons antwoord.",
+        jongeren="Kies 'op de website' als iemand anders je mails of je gsm kan lezen. "
+        "Je kiest zelf een codewoord en leest ons antwoord hier.",
+    ),
+    required=_t(
+        "Kies hoe je ons antwoord wil krijgen",
+        "Choisissez comment vous voulez recevoir notre réponse",
+        "Choose how you want our answer",
+        kinderen="Kies hoe je ons antwoord wil lezen",
+    ),
+    options=(
+        Option(
+            "site",
+            _t(
+                "Op deze website, met een codewoord",
+                "Sur ce site, avec un mot de code",
+                "On this website, with a code word",
+                kinderen="Hier op de website, met een geheim codewoord",
+                jongeren="Hier op de website, met een codewoord",
+            ),
+        ),
+        Option("email", _t("Per e-mail", "Par e-mail", "By email")),
+        Option(
+            "telefoon",
+            _t(
+                "Jullie bellen mij",
+                "Vous m'appelez",
+                "You call me",
+                kinderen="Jullie bellen mij op",
+            ),
+        ),
+    ),
+    max_length=10,
+)
+
+CODE_WORD = Field(
+    "codewoord",
+    "password",
+    label=_t(
+        "Codewoord (als je ons antwoord op de website leest)",
+        "Mot de code (si vous lisez notre réponse sur le site)",
+        "Code word (if you read our answer on the website)",
+        kinderen="Je geheime codewoord (als je op de website leest)",
+        jongeren="Je codewoord (als je op de website leest)",
+    ),
+    hint=_t(
+        "Minstens 8 tekens. Kies iets wat alleen jij weet en onthoudt. We tonen het nooit "
+        "en kunnen het niet opzoeken.",
+        "Au moins 8 caractères. Choisissez quelque chose que vous seul connaissez. Nous ne "
+        "l'affichons jamais et ne pouvons pas le retrouver.",
+        "At least 8 characters. Choose something only you know and remember. We never show "
+        "it and cannot look it up.",
+        kinderen="Minstens 8 letters of cijfers. Kies iets wat alleen jij weet. "
+        "Schrijf het op een geheime plek. Wij kunnen het niet opzoeken.",
+        jongeren="Minstens 8 tekens. Kies iets wat alleen jij weet. Wij kunnen het niet "
+        "opzoeken of tonen.",
+    ),
+    required=_t(
+        "Kies een codewoord om ons antwoord op de website te lezen",
+        "Choisissez un mot de code pour lire notre réponse sur le site",
+        "Choose a code word to read our answer on the website",
+        kinderen="Kies een geheim codewoord, anders kan je ons antwoord niet lezen",
+    ),
+    max_length=200,
+    autocomplete="new-password",
+    needed_for="site",
+    extra_errors={
+        "short": _t(
+            "Maak je codewoord langer: minstens {min} tekens",
+            "Allongez votre mot de code : au moins {min} caractères",
+            "Make your code word longer: at least {min} characters",
+            kinderen="Je codewoord is te kort. Gebruik minstens {min} letters of cijfers",
+        ),
+        "common": _t(
+            "Dit codewoord is te makkelijk te raden; kies een ander",
+            "Ce mot de code est trop facile à deviner ; choisissez-en un autre",
+            "This code word is too easy to guess; choose another",
+            kinderen="Dit codewoord raadt iemand te snel. Kies een ander",
+        ),
+    },
+)
+
+EMAIL_FOR_ANSWER = replace(
+    EMAIL,
+    label=_t(
+        "E-mailadres (als je ons antwoord per e-mail wil)",
+        "Adresse e-mail (si vous voulez notre réponse par e-mail)",
+        "Email address (if you want our answer by email)",
+        kinderen="Je e-mailadres (als je ons antwoord per mail wil)",
+        jongeren="Je e-mailadres (als je ons antwoord per mail wil)",
+    ),
+    required=_t(
+        "Vul je e-mailadres in, of kies een andere manier om ons antwoord te krijgen",
+        "Indiquez votre adresse e-mail, ou choisissez une autre façon de recevoir notre réponse",
+        "Enter your email address, or choose another way to get our answer",
+        kinderen="Schrijf je e-mailadres, of kies een andere manier",
+    ),
+    needed_for="email",
+)
+
+PHONE_FOR_ANSWER = replace(
+    PHONE,
+    label=_t(
+        "Telefoonnummer (als je wil dat we je bellen)",
+        "Numéro de téléphone (si vous voulez que nous vous appelions)",
+        "Phone number (if you want us to call you)",
+        kinderen="Je telefoonnummer (als je wil dat we bellen)",
+    ),
+    hint=None,
+    required=_t(
+        "Vul je telefoonnummer in, of kies een andere manier om ons antwoord te krijgen",
+        "Indiquez votre numéro de téléphone, ou choisissez une autre façon de recevoir "
+        "notre réponse",
+        "Enter your phone number, or choose another way to get our answer",
+        kinderen="Schrijf je telefoonnummer, of kies een andere manier",
+    ),
+    needed_for="telefoon",
+)
+
+CONFIRMATION_FOR_EMAIL = replace(CONFIRMATION, needed_for="email")

@@ -5,12 +5,14 @@ from __future__ import annotations
 from formhandler.core.i18n import ADULTS
 from formhandler.forms.fields import (
     ADULTS_AND_YOUTH,
-    CONFIRMATION,
+    ANSWER_VIA,
+    CODE_WORD,
+    CONFIRMATION_FOR_EMAIL,
     CONFIRMATION_NEEDS_EMAIL,
     CONTACT_MISSING,
-    EMAIL,
+    EMAIL_FOR_ANSWER,
     NAME,
-    PHONE,
+    PHONE_FOR_ANSWER,
     _t,
 )
 from formhandler.forms.validation import Field, FormSpec, Option
@@ -45,8 +47,10 @@ MAIL = FormSpec(
             ),
             max_length=8000,
         ),
-        EMAIL,
-        PHONE,
+        ANSWER_VIA,
+        CODE_WORD,
+        EMAIL_FOR_ANSWER,
+        PHONE_FOR_ANSWER,
         Field(
             "belmomenten",
             "text",
@@ -63,6 +67,7 @@ MAIL = FormSpec(
                 kinderen="Bijvoorbeeld: woensdag na school.",
             ),
             max_length=200,
+            needed_for="telefoon",
         ),
         NAME,
         Field(
@@ -211,7 +216,7 @@ MAIL = FormSpec(
             variants=ADULTS_AND_YOUTH,
             max_length=30,
         ),
-        CONFIRMATION,
+        CONFIRMATION_FOR_EMAIL,
     ),
     submit=_t(
         "Verstuur je bericht",

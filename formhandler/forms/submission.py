@@ -18,9 +18,10 @@ from formhandler.core.settings import Settings
 from formhandler.core.teams import Teams
 from formhandler.core.workdays import reply_due
 from formhandler.forms import notifications
-from formhandler.forms.references import new_reference
+from formhandler.forms.code_words import hash_code_word
+from formhandler.forms.references import new_reference, normalise
 from formhandler.forms.tokens import FormToken
-from formhandler.forms.validation import FormSpec, Result
+from formhandler.forms.validation import CODE_WORD, FormSpec, Result
 from formhandler.storage import database, messages
 
 # What an audience's own site says about the person without asking: the children's
@@ -62,6 +63,9 @@ class Submissions:
             column: values.get(name) or None for name, column in spec.categories.items()
         }
         categories.update(AUDIENCE_CATEGORIES.get(audience_of(variant), {}))
+        code_word = values.get(CODE_WORD, "") if result.reply_by == "site" else ""
+        # Hashed before the write lock: argon2 takes a moment and holds nothing.
+        code_word_hash = hash_code_word(code_word) if code_word else None
         conn = database.connect(self.settings.database_path)
         try:
             with database.transaction(conn):
@@ -69,7 +73,7 @@ class Submissions:
                     conn, token.nonce, token.expires_at(self.token_max_age)
                 ):
                     raise Replayed
-                reference = self._free_reference(conn)
+                reference = self._free_reference(conn, code_word)
                 database.insert_message(
                     conn,
                     self.cipher,
@@ -85,6 +89,7 @@ class Submissions:
                         categories=categories,
                         received_at=now,
                         due_at=due,
+                        code_word_hash=code_word_hash,
                     ),
                 )
                 ids = [
@@ -117,9 +122,12 @@ class Submissions:
         return Stored(reference, due, ids)
 
     @staticmethod
-    def _free_reference(conn: sqlite3.Connection) -> str:
+    def _free_reference(conn: sqlite3.Connection, code_word: str = "") -> str:
+        """A reference no message has, and never the person's code word read as one."""
         while True:
             reference = new_reference()
+            if normalise(code_word) == reference:
+                continue
             if not messages.reference_taken(conn, reference):
                 return reference
 

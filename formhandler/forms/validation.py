@@ -12,6 +12,8 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
 from email_validator import EmailNotValidError, validate_email
 
@@ -20,6 +22,30 @@ from formhandler.core.i18n import VARIANTS, Text, say
 # Every character str.splitlines() breaks on: none may reach a mail header.
 LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 _PHONE = re.compile(r"^\+?[0-9 ./()-]+$")
+CHANNEL = "antwoord_via"  # site, email or telefoon
+CODE_WORD = "codewoord"
+CODE_WORD_MIN = 8
+_COMMON = Path(__file__).with_name("common_passwords.txt")
+
+
+@cache
+def common_passwords() -> frozenset[str]:
+    """The shipped list of passwords everybody tries first, in lower case."""
+    lines = _COMMON.read_text(encoding="utf-8").splitlines()
+    return frozenset(
+        line.strip().lower() for line in lines if line.strip() and not line.startswith("#")
+    )
+
+
+def code_word_problem(value: str) -> str | None:
+    """'short' or 'common' when a code word is too easy to guess, else None."""
+    if len(value) < CODE_WORD_MIN:
+        return "short"
+    squeezed = "".join(value.lower().split())
+    if squeezed in common_passwords() or len(set(squeezed)) <= 2:
+        return "common"
+    return None
+
 
 ERRORS: dict[str, Text] = {
     "too_long": {
@@ -64,7 +90,7 @@ class Option:
 @dataclass(frozen=True)
 class Field:
     name: str
-    kind: str  # textarea, text, email, tel, radios, checkbox
+    kind: str  # textarea, text, email, tel, password, radios, checkbox
     label: Text
     hint: Text | None = None
     required: Text | None = None  # the error text when it is missing; None: optional
@@ -73,6 +99,9 @@ class Field:
     autocomplete: str | None = None
     variants: frozenset[str] = frozenset(VARIANTS)  # the pages that show it
     extra_errors: Mapping[str, Text] = field(default_factory=dict)
+    # The `antwoord_via` choice that makes this field required (with `required` as its
+    # error); the field is then never labelled optional.
+    needed_for: str | None = None
 
     @property
     def single_line(self) -> bool:
@@ -118,6 +147,10 @@ class Result:
 
     @property
     def reply_by(self) -> str:
+        """How the person gets the answer: 'email', 'phone' or 'site'."""
+        chosen = self.values.get(CHANNEL)
+        if chosen:
+            return {"telefoon": "phone"}.get(chosen, chosen)
         return "email" if self.values.get("email") else "phone"
 
 
@@ -159,10 +192,29 @@ def validate(spec: FormSpec, submitted: Mapping[str, str], variant: str) -> Resu
     """Check a submission against the spec; values are kept even when they are wrong."""
     values: dict[str, str] = {}
     errors: dict[str, str] = {}
+    names = {f.name for f in spec.fields_for(variant)}
+    chosen = _clean(submitted.get(CHANNEL, "")) if CHANNEL in names else ""
+    if CHANNEL in names and not chosen:
+        # A page from before the choice existed (or a script) that gave an address or a
+        # number still says what it wants.
+        if _clean(submitted.get("email", "")):
+            chosen = "email"
+        elif _clean(submitted.get("telefoon", "")):
+            chosen = "telefoon"
     for spec_field in spec.fields_for(variant):
         value = _clean(submitted.get(spec_field.name, ""))
+        if spec_field.name == CHANNEL:
+            value = chosen
+        if spec_field.needed_for and spec_field.needed_for != chosen:
+            # Asked only for another choice: not kept, not checked, never stored.
+            values[spec_field.name] = ""
+            continue
         values[spec_field.name] = value
         message = _check(spec_field, value, variant)
+        if message is None and spec_field.kind == "password" and value:
+            problem = code_word_problem(value)
+            if problem:
+                message = spec_field.error(problem, variant, min=CODE_WORD_MIN)
         if message:
             errors[spec_field.name] = message
         elif spec_field.kind == "email" and value:
@@ -172,7 +224,9 @@ def validate(spec: FormSpec, submitted: Mapping[str, str], variant: str) -> Resu
             checked = validate_email(value, check_deliverability=False)
             values[spec_field.name] = f"{checked.local_part}@{checked.ascii_domain}"
     no_contact = not any(values.get(name) for name in ONE_OF_CONTACT)
-    if no_contact and not any(name in errors for name in ONE_OF_CONTACT):
+    if CHANNEL in names:
+        pass  # each channel's own field says what is missing
+    elif no_contact and not any(name in errors for name in ONE_OF_CONTACT):
         errors["email"] = say(spec.contact_missing, variant)
     if values.get("bevestiging") and not values.get("email") and "email" not in errors:
         errors["bevestiging"] = say(spec.confirmation_needs_email, variant)

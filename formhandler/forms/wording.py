@@ -95,6 +95,47 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "Nous vous rappellerons, {due}.",
         "en": "We will call you back, {due}.",
     },
+    "answer_site": {
+        "nl": "Ons antwoord staat hier op de website klaar {due}.",
+        "fr": "Notre réponse sera prête ici, sur le site, {due}.",
+        "en": "Our answer will be ready here on the website {due}.",
+        "kinderen": "Ons antwoord staat klaar op de website {due}.",
+    },
+    "site_keep": {
+        "nl": "Bewaar je referentie samen met je codewoord. Je hebt ze allebei nodig om ons "
+        "antwoord te lezen.",
+        "fr": "Gardez votre référence avec votre mot de code. Il vous faut les deux pour lire "
+        "notre réponse.",
+        "en": "Keep your reference together with your code word. You need both to read our answer.",
+        "kinderen": "Schrijf je referentie op. Onthoud ook je geheime codewoord. Je hebt ze "
+        "allebei nodig.",
+        "jongeren": "Bewaar je referentie en onthoud je codewoord. Je hebt ze allebei nodig "
+        "om ons antwoord te lezen.",
+    },
+    "site_where": {
+        "nl": "Lees ons antwoord op de pagina {link}. Daar kan je ons ook terugschrijven.",
+        "fr": "Lisez notre réponse sur la page {link}. Vous pourrez aussi nous y répondre.",
+        "en": "Read our answer on the page {link}. You can also write back to us there.",
+        "kinderen": "Je leest ons antwoord op de pagina {link}. Daar kan je ook terugschrijven.",
+    },
+    "site_where_link": {
+        "nl": "Antwoord lezen",
+        "fr": "Lire la réponse",
+        "en": "Read the answer",
+        "kinderen": "Antwoord lezen",
+    },
+    "site_nobody": {
+        "nl": "Zonder je referentie én je codewoord kan niemand ons antwoord tonen, ook 1712 "
+        "niet. We kunnen je codewoord niet opzoeken.",
+        "fr": "Sans votre référence et votre mot de code, personne ne peut afficher notre "
+        "réponse, pas même 1712. Nous ne pouvons pas retrouver votre mot de code.",
+        "en": "Without your reference and your code word nobody can show our answer, not even "
+        "1712. We cannot look up your code word.",
+        "kinderen": "Zonder allebei kan niemand ons antwoord zien. Ook 1712 niet. "
+        "Wij kunnen je codewoord niet opzoeken.",
+        "jongeren": "Zonder je referentie én je codewoord kan niemand ons antwoord tonen, ook "
+        "1712 niet. Wij kunnen je codewoord niet opzoeken.",
+    },
     "next_title": {
         "nl": "Wat gebeurt er nu?",
         "fr": "Et maintenant ?",

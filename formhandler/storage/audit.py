@@ -27,6 +27,8 @@ ACTIONS = {
     "reply": "antwoord verstuurd",
     "close": "afgesloten",
     "note": "notitie toegevoegd",
+    "move": "naar een andere wachtrij verplaatst",
+    "release": "bericht vrijgegeven",
     "view_escalations": "escalaties bekeken",
     "view_statistics": "statistieken bekeken",
     "download_statistics": "statistieken gedownload",

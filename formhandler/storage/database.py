@@ -160,6 +160,7 @@ class NewMessage:
     categories: dict[str, str | None]
     received_at: datetime
     due_at: datetime
+    code_word_hash: str | None = None  # reply_by 'site' only: argon2id, never the word
 
 
 CATEGORY_COLUMNS = ("region", "age_group", "writer", "theme", "channel")
@@ -170,8 +171,8 @@ def insert_message(conn: sqlite3.Connection, cipher: DataCipher, message: NewMes
     categories = {column: message.categories.get(column) for column in CATEGORY_COLUMNS}
     cursor = conn.execute(
         "INSERT INTO messages (reference, form, audience, language, queue, reply_by, "
-        "region, age_group, writer, theme, channel, content, contact, received_at, due_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "region, age_group, writer, theme, channel, content, contact, received_at, due_at, "
+        "code_word_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             message.reference,
             message.form,
@@ -184,6 +185,7 @@ def insert_message(conn: sqlite3.Connection, cipher: DataCipher, message: NewMes
             seal_json(cipher, message.contact, sealed.message_contact(message.reference)),
             timestamp(message.received_at),
             timestamp(message.due_at),
+            message.code_word_hash,
         ),
     )
     return int(cursor.lastrowid or 0)

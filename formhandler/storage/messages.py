@@ -48,6 +48,7 @@ class Message:
     purged_at: datetime | None
     reminded_at: datetime | None
     escalated_at: datetime | None
+    read_at: datetime | None = None  # reply_by 'site': the person last opened the answer
 
     @property
     def state(self) -> str:
@@ -75,6 +76,7 @@ _TIMES = (
     "purged_at",
     "reminded_at",
     "escalated_at",
+    "read_at",
 )
 
 
@@ -87,6 +89,11 @@ def message_from_row(row: sqlite3.Row) -> Message:
 
 def find(db: sqlite3.Connection, reference: str) -> Message | None:
     row = db.execute("SELECT * FROM messages WHERE reference = ?", (reference,)).fetchone()
+    return message_from_row(row) if row else None
+
+
+def by_id(db: sqlite3.Connection, message_id: int) -> Message | None:
+    row = db.execute("SELECT * FROM messages WHERE id = ?", (message_id,)).fetchone()
     return message_from_row(row) if row else None
 
 
@@ -231,3 +238,101 @@ def notes(db: sqlite3.Connection, cipher: DataCipher, message_id: int) -> list[N
         )
         for row in rows
     ]
+
+
+@dataclass(frozen=True)
+class ThreadEntry:
+    author: str | None  # the helper's account; None: the person
+    created_at: datetime
+    text: str
+
+
+def add_to_thread(
+    db: sqlite3.Connection,
+    cipher: DataCipher,
+    message_id: int,
+    author: str | None,
+    text: str,
+    now: datetime,
+) -> None:
+    """Inside the caller's transaction: one sealed entry of the conversation on the site."""
+    cursor = db.execute(
+        "INSERT INTO message_thread (message_id, author, created_at) VALUES (?, ?, ?)",
+        (message_id, author, database.timestamp(now)),
+    )
+    entry_id = int(cursor.lastrowid or 0)
+    db.execute(
+        "UPDATE message_thread SET body = ? WHERE id = ?",
+        (cipher.seal(text, sealed.thread_body(entry_id)), entry_id),
+    )
+
+
+def thread(db: sqlite3.Connection, cipher: DataCipher, message_id: int) -> list[ThreadEntry]:
+    """The conversation after the first message, oldest first."""
+    rows = db.execute(
+        "SELECT id, author, created_at, body FROM message_thread"
+        " WHERE message_id = ? AND body IS NOT NULL ORDER BY id",
+        (message_id,),
+    )
+    return [
+        ThreadEntry(
+            row["author"],
+            database.moment(row["created_at"]),
+            cipher.open_text(row["body"], sealed.thread_body(row["id"])),
+        )
+        for row in rows
+    ]
+
+
+def code_word_hash(db: sqlite3.Connection, reference: str) -> tuple[int, str] | None:
+    """The id and code word hash of a message read on the site that is not purged."""
+    row = db.execute(
+        "SELECT id, code_word_hash FROM messages WHERE reference = ? AND reply_by = 'site'"
+        " AND purged_at IS NULL AND code_word_hash IS NOT NULL",
+        (reference,),
+    ).fetchone()
+    return (row["id"], row["code_word_hash"]) if row else None
+
+
+def mark_read(db: sqlite3.Connection, message_id: int, now: datetime) -> None:
+    with database.transaction(db):
+        db.execute(
+            "UPDATE messages SET read_at = ? WHERE id = ?", (database.timestamp(now), message_id)
+        )
+
+
+def reopen(db: sqlite3.Connection, message_id: int, due: datetime) -> bool:
+    """Inside the caller's transaction: a follow-up makes the case open again, due anew.
+
+    The claim stays (the helper who answered knows the case); the answer, the closing and
+    the reminder marks are cleared so the queue, reminders and escalation see it as new.
+    """
+    return bool(
+        db.execute(
+            "UPDATE messages SET answered_at = NULL, closed_at = NULL, reminded_at = NULL,"
+            " escalated_at = NULL, due_at = ? WHERE id = ? AND purged_at IS NULL",
+            (database.timestamp(due), message_id),
+        ).rowcount
+    )
+
+
+def move(db: sqlite3.Connection, message_id: int, from_queue: str, to_queue: str) -> bool:
+    """Inside the caller's transaction: to another queue, due time kept, claim let go."""
+    return bool(
+        db.execute(
+            "UPDATE messages SET queue = ?, claimed_at = NULL, claimed_by = NULL"
+            " WHERE id = ? AND queue = ? AND closed_at IS NULL",
+            (to_queue, message_id, from_queue),
+        ).rowcount
+    )
+
+
+def release(db: sqlite3.Connection, message_id: int, claimed_by: str) -> bool:
+    """Inside the caller's transaction: the claim let go, the message open again."""
+    return bool(
+        db.execute(
+            "UPDATE messages SET claimed_at = NULL, claimed_by = NULL"
+            " WHERE id = ? AND claimed_by = ? AND closed_at IS NULL",
+            (message_id, claimed_by),
+        ).rowcount
+    )

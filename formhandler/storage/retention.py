@@ -1,5 +1,8 @@
 """Retention: text and contact details are wiped FORMHANDLER_RETENTION_DAYS after closing.
 
+With them go the conversation on the site (`message_thread`) and the code word hash, so
+a purged reference and code word open nothing.
+
 What stays is the message's anonymous statistics row (made first, so nothing is lost
 from the figures) and the bare row in `messages` with its reference, queue, categories
 and timestamps, so the audit log's references still point somewhere.
@@ -33,10 +36,12 @@ def purge(db: sqlite3.Connection, retention_days: int, now: datetime) -> list[st
         ).fetchall()
         for row in rows:
             db.execute(
-                "UPDATE messages SET content = NULL, contact = NULL, purged_at = ? WHERE id = ?",
+                "UPDATE messages SET content = NULL, contact = NULL, code_word_hash = NULL,"
+                " purged_at = ? WHERE id = ?",
                 (database.timestamp(now), row["id"]),
             )
             db.execute("UPDATE message_notes SET body = NULL WHERE message_id = ?", (row["id"],))
+            db.execute("DELETE FROM message_thread WHERE message_id = ?", (row["id"],))
             db.execute(
                 "DELETE FROM outbox WHERE reference = ?"
                 " AND (sent_at IS NOT NULL OR failed_at IS NOT NULL)",

@@ -41,7 +41,15 @@ CREATE TABLE message_statistics (
     answered_in_time INTEGER
 );
 
-CREATE TABLE messages (
+CREATE TABLE message_thread (
+    id INTEGER PRIMARY KEY,
+    message_id INTEGER NOT NULL,
+    author TEXT,                               -- the helper's account; NULL: the person
+    created_at TEXT NOT NULL,
+    body BLOB                                  -- sealed
+);
+
+CREATE TABLE "messages" (
     id INTEGER PRIMARY KEY,
     reference TEXT NOT NULL UNIQUE,            -- 8 characters without look-alikes
     form TEXT NOT NULL CHECK (form IN ('mail', 'klacht')),
@@ -54,7 +62,7 @@ CREATE TABLE messages (
     writer TEXT,
     theme TEXT,
     channel TEXT,                              -- complaints: phone, chat, mail, other
-    reply_by TEXT NOT NULL CHECK (reply_by IN ('email', 'phone')),
+    reply_by TEXT NOT NULL CHECK (reply_by IN ('email', 'phone', 'site')),
     content BLOB,                              -- sealed JSON of the text fields; NULL once purged
     contact BLOB,                              -- sealed JSON of the contact details; NULL once purged
     received_at TEXT NOT NULL,
@@ -65,7 +73,9 @@ CREATE TABLE messages (
     closed_at TEXT,
     purged_at TEXT,
     reminded_at TEXT,
-    escalated_at TEXT
+    escalated_at TEXT,
+    code_word_hash TEXT,                       -- reply_by 'site': argon2id; NULL once purged
+    read_at TEXT                               -- reply_by 'site': the person last opened it
 );
 
 CREATE TABLE outbox (
@@ -114,6 +124,8 @@ CREATE INDEX audit_log_at ON audit_log (at);
 CREATE INDEX message_notes_message ON message_notes (message_id);
 
 CREATE INDEX message_statistics_month ON message_statistics (month, queue);
+
+CREATE INDEX message_thread_message ON message_thread (message_id, id);
 
 CREATE INDEX messages_queue_due ON messages (queue, closed_at, due_at);
 

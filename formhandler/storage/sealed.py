@@ -25,6 +25,10 @@ def note_body(note_id: int) -> str:
     return f"message_notes.body:{note_id}"
 
 
+def thread_body(entry_id: int) -> str:
+    return f"message_thread.body:{entry_id}"
+
+
 def outbox_envelope(message_id: str) -> str:
     return f"outbox:{message_id}"
 
@@ -51,6 +55,7 @@ SEALED_COLUMNS = (
     SealedColumn("messages", "content", ("reference",), lambda r: message_content(r["reference"])),
     SealedColumn("messages", "contact", ("reference",), lambda r: message_contact(r["reference"])),
     SealedColumn("message_notes", "body", ("id",), lambda r: note_body(r["id"])),
+    SealedColumn("message_thread", "body", ("id",), lambda r: thread_body(r["id"])),
     SealedColumn("outbox", "envelope", ("message_id",), lambda r: outbox_envelope(r["message_id"])),
     SealedColumn("sink_messages", "envelope", ("id",), lambda r: sink_envelope(r["id"])),
     SealedColumn("staff_users", "totp_secret", ("name",), lambda r: totp_secret(r["name"])),

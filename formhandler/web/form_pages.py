@@ -67,6 +67,15 @@ class FormPage:
     sent_path: str
 
 
+# Where a person reads the answer on the site, per variant (issue 12).
+PICKUP_PATHS = {
+    "nl": "/contact/antwoord/",
+    "fr": "/fr/contact/antwoord/",
+    "en": "/en/contact/antwoord/",
+    "kinderen": "/kinderen/antwoord/",
+    "jongeren": "/jongeren/antwoord/",
+}
+
 PAGES = (
     FormPage("/contact/mail/", "mail", "nl", "/contact/mail/verstuurd"),
     FormPage("/fr/contact/mail/", "mail", "fr", "/fr/contact/mail/envoye"),
@@ -145,7 +154,7 @@ class FormService:
                     "kind": f.kind,
                     "label": say(f.label, variant),
                     "hint": say(f.hint, variant) if f.hint else None,
-                    "required": f.required is not None,
+                    "required": f.required is not None and f.needed_for is None,
                     "optional": (
                         f.required is None and f.kind != "checkbox" and f.name not in ONE_OF_CONTACT
                     ),
@@ -225,11 +234,23 @@ class FormService:
         variant = page.variant
         sooner, emergency = _help_lines(variant)
         due_text = due_in_words(due, language_of(variant))
+        answer = {"email": "answer_email", "site": "answer_site"}.get(by, "answer_phone")
+        site: dict[str, Markup] = {}
+        if by == "site":
+            link = Markup('<a href="{}">{}</a>').format(
+                PICKUP_PATHS[variant], text("site_where_link", variant)
+            )
+            site = {
+                "keep": escape(text("site_keep", variant)),
+                "where": escape(text("site_where", variant)).format(link=link),
+                "nobody": escape(text("site_nobody", variant)),
+            }
         body = render(
             "form_sent.html",
             reference_label=text("reference", variant),
             reference=reference,
-            answer=text("answer_email" if by == "email" else "answer_phone", variant, due=due_text),
+            answer=text(answer, variant, due=due_text),
+            site=site,
             next_title=text("next_title", variant),
             next_body=text("next_body", variant),
             keep_reference=text("keep_reference", variant),
@@ -243,7 +264,7 @@ class FormService:
         return HTMLResponse(self.shells[page.path].render(body, heading=heading))
 
 
-async def _deliver_now(request: Request, ids: list[int]) -> None:
+async def deliver_now(request: Request, ids: list[int]) -> None:
     mailer = getattr(request.app.state, "mailer", None)
     if mailer is None:
         return  # no lifespan (a test without it): the next tick delivers
@@ -344,7 +365,7 @@ async def _submit(
     return RedirectResponse(
         f"{page.sent_path}?bevestiging={sealed}",
         status_code=303,
-        background=BackgroundTask(_deliver_now, request, stored.outbox_ids),
+        background=BackgroundTask(deliver_now, request, stored.outbox_ids),
     )
 
 
