@@ -33,10 +33,13 @@ def notify_team(
     form: str,
     due: datetime,
     now: datetime,
+    follow_up: bool = False,
 ) -> int:
+    """The team's mail: reference, queue, due time and a link; never a word of the text."""
     link = staff_message_url(settings.base_url, reference)
+    what = "een vervolgbericht" if follow_up else "een nieuw bericht"
     body = (
-        f"Er wacht een nieuw bericht in de wachtrij {queue.name}.\n\n"
+        f"Er wacht {what} in de wachtrij {queue.name}.\n\n"
         f"Referentie: {reference}\n"
         f"Via: {FORM_NAMES.get(form, form)}\n"
         f"Te beantwoorden {due_in_words(due, 'nl')}.\n\n"
@@ -45,7 +48,8 @@ def notify_team(
     mail = outbox.compose(
         sender=settings.mail_from,
         recipients=queue.notify,
-        subject=f"Nieuw bericht {reference} in wachtrij {queue.name}",
+        subject=f"{'Vervolgbericht' if follow_up else 'Nieuw bericht'} {reference}"
+        f" in wachtrij {queue.name}",
         body=body,
         now=now,
     )

@@ -26,12 +26,13 @@ from starlette.staticfiles import StaticFiles
 from formhandler.core.config_check import check_production
 from formhandler.core.settings import Settings, SettingsError, load_settings
 from formhandler.core.urls import STAFF_PREFIX
+from formhandler.forms.pickup import Pickup
 from formhandler.mail import outbox
 from formhandler.mail.outbox import Mailer
 from formhandler.mail.smtp import smtp_mailer
 from formhandler.staff import scheduler
 from formhandler.storage import database, replication
-from formhandler.web import form_pages, newsroom, staff_pages
+from formhandler.web import form_pages, newsroom, pickup_pages, staff_pages
 from formhandler.web.headers import (
     SecurityHeaders,
     load_script_hashes,
@@ -135,6 +136,8 @@ def create_app(
         Route("/healthz", healthz),
         # The forms (formhandler/form_pages.py) before the site's static Mount.
         *form_pages.routes(),
+        # Reading the answer on the site (formhandler/web/pickup_pages.py).
+        *pickup_pages.routes(),
         # The newsroom's routes first: the staff routes end with their stylesheet's Mount.
         Mount(STAFF_PREFIX, routes=[*newsroom.routes(), *staff_pages.routes()]),
         # The built site compressed, so `make serve` is as light as nginx with its .gz files.
@@ -156,6 +159,10 @@ def create_app(
     app.state.start_sink = start_sink
     app.state.security_headers = options["headers"]  # the dict the middleware reads
     app.state.forms = form_pages.FormService(settings)
+    forms = app.state.forms
+    app.state.pickup = pickup_pages.PickupService(
+        settings, Pickup(settings, forms.cipher, forms.teams), forms.tokens
+    )
     app.state.staff = staff_pages.setup(settings)
     app.state.newsroom = newsroom.setup(settings, on_published=lambda: reload_site(app))
     return app
