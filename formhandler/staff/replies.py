@@ -1,5 +1,8 @@
 """The helper's answer to a citizen: one mail through the outbox, from the helpline.
 
+A message answered on the site (reply_by 'site', issue 12) gets no mail: the answer is
+stored sealed in its thread, where the person reads it with reference and code word.
+
 The subject is neutral in the language the person wrote in (someone else may see the
 mailbox), the reference is in the body so the person can refer to it when calling, and
 the mail goes from the helpline's own address (FORMHANDLER_MAIL_FROM), never from the
@@ -73,6 +76,14 @@ def send_reply(
         raise workflow.WorkflowError(f"Een antwoord is hoogstens {MAX_REPLY_CHARS} tekens lang.")
     if message.closed_at or message.purged_at:
         raise workflow.WorkflowError("Dit bericht is al afgesloten.")
+    if message.reply_by == "site":
+        # Read on the site with reference and code word: stored sealed in the thread,
+        # never mailed anywhere.
+        with database.transaction(db):
+            messages.add_to_thread(db, cipher, message.id, user.name, text.strip(), now)
+            messages.claim_if_unclaimed(db, message.id, user.name, now)
+            workflow.record_answer(db, message, now, settings.closing_days)
+        return
     if message.reply_by != "email":
         raise workflow.WorkflowError("Deze persoon wil teruggebeld worden, niet gemaild.")
     _, contact = database.message_content(db, cipher, message.reference)

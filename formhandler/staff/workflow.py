@@ -120,4 +120,11 @@ def notes(db: sqlite3.Connection, cipher: DataCipher, message: Message) -> list[
     return messages.notes(db, cipher, message.id)
 
 
+def thread(
+    db: sqlite3.Connection, cipher: DataCipher, message: Message
+) -> list[messages.ThreadEntry]:
+    """The conversation on the site after the first message, oldest first."""
+    return messages.thread(db, cipher, message.id)
+
+
 __all__ = ["STATE_LABELS", "Message", "Note", "WorkflowError"]

@@ -20,7 +20,7 @@ from formhandler.core.categories import CALLBACK_OUTCOMES, FOLLOWUPS, PROBLEMS
 from formhandler.core.i18n import say
 from formhandler.core.workdays import describe_left, working_time_left
 from formhandler.forms.specs import FORMS
-from formhandler.staff import accounts, replies, sessions, workflow
+from formhandler.staff import accounts, replies, sessions, transfers, workflow
 from formhandler.storage import database, outbox
 from formhandler.web.staff_context import Context, Handler, StaffSide, page, setup
 from formhandler.web.staff_reports import audit_view, statistics_csv, statistics_view, test_mails
@@ -192,6 +192,8 @@ async def message_view(ctx: Context, *, error: str | None = None, status: int = 
         contact=_labelled(message.form, contact),
         notes=workflow.notes(ctx.db, ctx.side.cipher, message),
         undelivered=outbox.undelivered(ctx.db, message.reference),
+        thread=workflow.thread(ctx.db, ctx.side.cipher, message),
+        move_targets=transfers.move_targets(ctx.side.teams, message, ctx.user),
         problems=PROBLEMS,
         followups=FOLLOWUPS,
         outcomes=CALLBACK_OUTCOMES,
@@ -204,6 +206,8 @@ DONE = {
     "claim": "U hebt dit bericht opgenomen.",
     "reply": "Uw antwoord staat klaar om te vertrekken en is als antwoord geteld.",
     "note": "De notitie is bewaard.",
+    "move": "Het bericht is verplaatst; het team van die wachtrij is verwittigd.",
+    "release": "U hebt het bericht vrijgegeven; het staat weer open in de wachtrij.",
     "close": "Het bericht is afgesloten.",
 }
 
@@ -230,6 +234,19 @@ def _action(kind: str) -> Handler:
                     str(form.get("antwoord", "")),
                     now,
                 )
+            elif kind == "move":
+                transfers.move(
+                    ctx.db,
+                    ctx.side.settings,
+                    ctx.side.cipher,
+                    ctx.side.teams,
+                    message,
+                    ctx.user,
+                    str(form.get("wachtrij", "")),
+                    now,
+                )
+            elif kind == "release":
+                transfers.release(ctx.db, message, ctx.user)
             elif kind == "note":
                 workflow.add_note(
                     ctx.db, ctx.side.cipher, message, ctx.user, str(form.get("notitie", "")), now
@@ -249,6 +266,10 @@ def _action(kind: str) -> Handler:
             ctx.audit(kind, message.reference, outcome="geweigerd")
             return await message_view(ctx, error=str(error), status=400)
         ctx.audit(kind, message.reference)
+        moved = workflow.find(ctx.db, message.reference)
+        if moved is None or not workflow.may_see(ctx.user, moved, list(ctx.side.queues)):
+            # Moved out of this helper's sight: back to their own queues.
+            return ctx.redirect(ctx.url("staff_home"))
         return ctx.redirect(
             f"{ctx.url('staff_message', reference=message.reference)}?gedaan={kind}"
         )
@@ -278,6 +299,18 @@ def routes() -> list[BaseRoute]:
             page(_action("reply")),
             methods=["POST"],
             name="staff_reply",
+        ),
+        Route(
+            "/bericht/{reference}/verplaatsen",
+            page(_action("move")),
+            methods=["POST"],
+            name="staff_move",
+        ),
+        Route(
+            "/bericht/{reference}/vrijgeven",
+            page(_action("release")),
+            methods=["POST"],
+            name="staff_release",
         ),
         Route(
             "/bericht/{reference}/notitie",
