@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -194,6 +194,7 @@ def validate(spec: FormSpec, submitted: Mapping[str, str], variant: str) -> Resu
     errors: dict[str, str] = {}
     names = {f.name for f in spec.fields_for(variant)}
     chosen = _clean(submitted.get(CHANNEL, "")) if CHANNEL in names else ""
+    explicit = bool(chosen)
     if CHANNEL in names and not chosen:
         # A page from before the choice existed (or a script) that gave an address or a
         # number still says what it wants.
@@ -205,12 +206,16 @@ def validate(spec: FormSpec, submitted: Mapping[str, str], variant: str) -> Resu
         value = _clean(submitted.get(spec_field.name, ""))
         if spec_field.name == CHANNEL:
             value = chosen
-        if spec_field.needed_for and spec_field.needed_for != chosen:
+        if explicit and spec_field.needed_for and spec_field.needed_for != chosen:
             # Asked only for another choice: not kept, not checked, never stored.
             values[spec_field.name] = ""
             continue
         values[spec_field.name] = value
-        message = _check(spec_field, value, variant)
+        checked = spec_field
+        if spec_field.needed_for and spec_field.needed_for != chosen:
+            # Kept from a page without the choice, checked, but not required.
+            checked = replace(spec_field, required=None)
+        message = _check(checked, value, variant)
         if message is None and spec_field.kind == "password" and value:
             problem = code_word_problem(value)
             if problem:

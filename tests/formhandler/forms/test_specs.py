@@ -56,11 +56,13 @@ def test_the_message_keeps_its_lines() -> None:
     assert result.reply_by == "phone"
 
 
-def test_either_email_or_phone_is_needed() -> None:
+def test_without_a_choice_or_an_address_the_answer_channel_is_asked() -> None:
+    # The mail form asks how the answer comes (issue 12); the complaint form still needs
+    # an address or a number.
     result = validate(FORMS["mail"], {"bericht": "x"}, "en")
-    assert result.errors == {
-        "email": "Enter an email address or a phone number so that we can answer you"
-    }
+    assert result.errors == {"antwoord_via": "Choose how you want our answer"}
+    complaint = validate(FORMS["klacht"], {"wat": "x"}, "en")
+    assert "email" in complaint.errors
 
 
 @pytest.mark.parametrize(
