@@ -158,7 +158,7 @@ class FormService:
                     "optional": (
                         f.required is None and f.kind != "checkbox" and f.name not in ONE_OF_CONTACT
                     ),
-                    "either": _either(f.name, spec, variant),
+                    "either": None if f.needed_for else _either(f.name, spec, variant),
                     "options": options,
                     "autocomplete": f.autocomplete,
                     "max_length": f.max_length,
