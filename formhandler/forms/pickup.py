@@ -33,7 +33,7 @@ from formhandler.forms.code_words import code_word_matches
 from formhandler.forms.references import normalise
 from formhandler.forms.tokens import FormToken
 from formhandler.forms.validation import Field, FormSpec
-from formhandler.storage import database, messages
+from formhandler.storage import database, messages, statistics
 
 FAILURES_TO_LOCK = 10
 FAILURE_WINDOW = timedelta(hours=24)
@@ -223,6 +223,7 @@ class Pickup:
                     raise Gone
                 messages.add_to_thread(conn, self.cipher, message_id, None, text, now)
                 messages.reopen(conn, message_id, due)
+                statistics.record_followup(conn, message_id)
                 queue = self.teams.queues.get(row.queue) or self.teams.queues[CENTRAL]
                 outbox_id = notifications.notify_team(
                     conn,

@@ -39,7 +39,7 @@ CREATE TABLE message_statistics (
     outcome TEXT,                              -- 'answered' or 'called_back'
     working_minutes_to_answer INTEGER,
     answered_in_time INTEGER
-);
+, answer_channel TEXT, person_followups INTEGER NOT NULL DEFAULT 0);
 
 CREATE TABLE message_thread (
     id INTEGER PRIMARY KEY,

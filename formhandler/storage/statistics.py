@@ -32,14 +32,14 @@ def _month(received_at: str) -> str:
 def ensure_rows(db: sqlite3.Connection) -> int:
     """Give every message its statistics row (new messages get theirs here)."""
     rows = db.execute(
-        "SELECT m.id, m.form, m.audience, m.queue, m.age_group, m.writer, m.theme, m.received_at"
-        " FROM messages m LEFT JOIN message_statistics s ON s.message_id = m.id"
+        "SELECT m.id, m.form, m.audience, m.queue, m.age_group, m.writer, m.theme, m.received_at,"
+        " m.reply_by FROM messages m LEFT JOIN message_statistics s ON s.message_id = m.id"
         " WHERE s.message_id IS NULL"
     ).fetchall()
     for row in rows:
         db.execute(
             "INSERT OR IGNORE INTO message_statistics (message_id, month, form, audience, queue,"
-            " age_group, writer, theme) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            " age_group, writer, theme, answer_channel) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 row["id"],
                 _month(row["received_at"]),
@@ -49,9 +49,20 @@ def ensure_rows(db: sqlite3.Connection) -> int:
                 row["age_group"],
                 row["writer"],
                 row["theme"],
+                row["reply_by"],
             ),
         )
     return len(rows)
+
+
+def record_followup(db: sqlite3.Connection, message_id: int) -> None:
+    """The person wrote back on the site: one more follow-up for this message."""
+    ensure_rows(db)
+    db.execute(
+        "UPDATE message_statistics SET person_followups = person_followups + 1"
+        " WHERE message_id = ?",
+        (message_id,),
+    )
 
 
 def record_first_answer(
@@ -143,9 +154,16 @@ def per_queue(db: sqlite3.Connection, month: str | None = None) -> list[QueueMon
     return result
 
 
+ANSWER_CHANNELS = {"email": "e-mail", "phone": "telefoon", "site": "op de site"}
+
+
 def category_counts(db: sqlite3.Connection, month: str | None = None) -> dict[str, Counter]:
-    """Counts per age group, who wrote, problem and follow-up, like the annual report's tables."""
-    query = "SELECT age_group, writer, problem, followups FROM message_statistics"
+    """Counts per age group, who wrote, problem and follow-up, like the annual report's tables;
+    then how people asked to be answered, and how many wrote back on the site."""
+    query = (
+        "SELECT age_group, writer, problem, followups, answer_channel, person_followups"
+        " FROM message_statistics"
+    )
     params: tuple = ()
     if month:
         query += " WHERE month = ?"
@@ -155,6 +173,8 @@ def category_counts(db: sqlite3.Connection, month: str | None = None) -> dict[st
         "Wie schreef": Counter(),
         "Probleem": Counter(),
         "Gevolg": Counter(),
+        "Antwoord via": Counter(),
+        "Vervolgberichten op de site": Counter(),
     }
     for row in db.execute(query, params):
         counts["Leeftijdsgroep"][row["age_group"] or "niet opgegeven"] += 1
@@ -162,6 +182,11 @@ def category_counts(db: sqlite3.Connection, month: str | None = None) -> dict[st
         counts["Probleem"][PROBLEMS.get(row["problem"], "nog niet afgesloten")] += 1
         for item in filter(None, (row["followups"] or "").split(",")):
             counts["Gevolg"][FOLLOWUPS.get(item, item)] += 1
+        channel = row["answer_channel"]
+        counts["Antwoord via"][ANSWER_CHANNELS.get(channel, channel or "niet opgegeven")] += 1
+        if row["person_followups"]:
+            counts["Vervolgberichten op de site"]["berichten met een vervolg"] += 1
+            counts["Vervolgberichten op de site"]["vervolgberichten"] += row["person_followups"]
     return counts
 
 

@@ -159,6 +159,8 @@ class FormService:
                         f.required is None and f.kind != "checkbox" and f.name not in ONE_OF_CONTACT
                     ),
                     "either": None if f.needed_for else _either(f.name, spec, variant),
+                    "needed_for": f.needed_for,
+                    "required_when_shown": f.needed_for is not None and f.required is not None,
                     "options": options,
                     "autocomplete": f.autocomplete,
                     "max_length": f.max_length,

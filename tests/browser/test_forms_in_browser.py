@@ -85,6 +85,9 @@ def send_empty(page: Page) -> None:
 def fill_and_send(page: Page) -> None:
     if page.locator("#f-bericht").count():
         page.fill("#f-bericht", "Ik wil graag iets vragen.")
+    by_email = page.locator("input[name=antwoord_via][value=email]")
+    if by_email.count():
+        by_email.check()  # with JavaScript, the address field shows only then
     page.fill("#f-email", "iemand@example.org")
     page.wait_for_timeout(1100)
     with page.expect_navigation():
@@ -149,6 +152,9 @@ def test_the_mail_form_can_be_filled_and_sent_with_the_keyboard_alone(
     assert focused(page)["id"] == "f-bericht"
 
     page.keyboard.type("Ik wil iets vragen over mijn buurkinderen.")
+    tab_to(page, "f-antwoord_via")
+    page.keyboard.press("ArrowDown")  # from "on the site" to "by e-mail": its field shows
+    assert focused(page)["id"] == "f-antwoord_via-2"
     tab_to(page, "f-email")
     page.keyboard.type("iemand@example.org")
     tab_to(page, "f-regio")
@@ -161,6 +167,62 @@ def test_the_mail_form_can_be_filled_and_sent_with_the_keyboard_alone(
     page.wait_for_load_state("networkidle")
     assert page.locator("h1").inner_text() == "Je bericht is verstuurd"
     assert page.locator(".fh-panel__reference").inner_text().strip().isalnum()
+
+
+# Each answer choice, the groups it shows, and whether each is required once shown.
+ANSWER_GROUPS = {
+    "site": {"#f-codewoord-group": True},
+    "email": {"#f-email-group": True},
+    "telefoon": {"#f-telefoon-group": True, "#f-belmomenten-group": False},
+}
+GROUPS = {
+    group: required for groups in ANSWER_GROUPS.values() for group, required in groups.items()
+}
+
+
+def _shown_and_required(page: Page) -> dict[str, tuple[bool, bool]]:
+    return {
+        group: (
+            page.locator(group).is_visible(),
+            page.locator(f"{group} input").evaluate("field => field.required"),
+        )
+        for group in GROUPS
+    }
+
+
+@pytest.mark.parametrize("url", ["/contact/mail/", "/kinderen/mail/", "/en/contact/mail/"])
+def test_each_answer_field_shows_under_its_own_choice(context: BrowserContext, url: str) -> None:
+    """GOV.UK's conditional reveal: with JavaScript, a field shows (and is required) only
+    under its choice; the radio names the part it controls."""
+    page = context.new_page()
+    page.goto(url, wait_until="networkidle")
+    assert _shown_and_required(page) == {group: (False, False) for group in GROUPS}
+    for choice, groups in ANSWER_GROUPS.items():
+        radio = page.locator(f"input[name=antwoord_via][value={choice}]")
+        assert radio.get_attribute("aria-controls") == " ".join(g[1:] for g in groups)
+        radio.check()
+        assert _shown_and_required(page) == {
+            group: (group in groups, group in groups and required)
+            for group, required in GROUPS.items()
+        }
+    # From the top: axe's target-size counts a menu link scrolled under the sticky header
+    # (where nobody can click it) as a target too small.
+    page.evaluate("window.scrollTo(0, 0)")
+    assert violations(page) == []
+
+
+def test_without_javascript_every_answer_field_shows_and_none_is_required(
+    browser: Browser, forms_server: LiveServer
+) -> None:
+    context = new_context(browser, forms_server, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto("/jongeren/mail/")
+        assert _shown_and_required(page) == {group: (True, False) for group in GROUPS}
+        # Each label says which answer its field is for.
+        assert "als je ons antwoord per mail wil" in page.locator("label[for=f-email]").inner_text()
+    finally:
+        context.close()
 
 
 def test_the_counter_shows_what_is_left_while_typing(context: BrowserContext) -> None:

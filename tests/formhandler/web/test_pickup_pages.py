@@ -11,10 +11,11 @@ import pytest
 from starlette.testclient import TestClient
 
 from formhandler.core.crypto import DataCipher
-from formhandler.core.i18n import due_in_words
+from formhandler.core.i18n import due_in_words, moment_in_words
 from formhandler.core.workdays import reply_due
-from formhandler.forms.pickup import FAILURES_TO_LOCK
-from formhandler.storage import database, messages, retention
+from formhandler.forms.pickup import CLIENT_ATTEMPTS, CLIENT_WINDOW, FAILURES_TO_LOCK
+from formhandler.forms.references import ALPHABET
+from formhandler.storage import database, messages, retention, statistics
 from tests.support.forms import client_for, form_settings, submit, token_of
 from tests.support.staff import Clock
 
@@ -121,6 +122,13 @@ def test_the_right_pair_shows_the_thread_and_writing_back_opens_the_case_again(
     assert [e.author for e in entries] == ["an", None]
     notes = conn.execute("SELECT kind FROM outbox ORDER BY id").fetchall()
     assert [n[0] for n in notes] == ["notification", "notification"]
+    # The anonymous statistics count the channel and the follow-up.
+    counts = statistics.category_counts(conn)
+    assert counts["Antwoord via"] == {"op de site": 1}
+    assert counts["Vervolgberichten op de site"] == {
+        "berichten met een vervolg": 1,
+        "vervolgberichten": 1,
+    }
 
     # The same token again is refused (replay), and nothing is added.
     replay = client.post(
@@ -192,3 +200,42 @@ def test_ten_failures_lock_a_reference_for_an_hour(site_dir: Path, tmp_path: Pat
     clock.advance(minutes=11)
     opened = _open(client, "/en/contact/antwoord/", reference, CODE, clock)
     assert opened.status_code == 200 and "Marker-c0de1" in opened.text
+
+
+def test_one_client_gets_a_limited_number_of_tries_whatever_it_types(
+    site_dir: Path, tmp_path: Path
+) -> None:
+    """Guessing many references from one device is limited, not only one reference."""
+    client = client_for(form_settings(tmp_path, site_dir))
+    _, reference = _reference(_write(client))
+    clock = Clock(datetime.now(UTC))
+    client.app.state.pickup.clock = clock  # type: ignore[attr-defined]
+    guesses = [
+        f"WXYZ{a}{b}{c}{d}" for a in ALPHABET[:2] for b in ALPHABET for c in "23" for d in "2"
+    ]
+    for guess in guesses[:CLIENT_ATTEMPTS]:
+        assert _open(client, "/jongeren/antwoord/", guess, CODE, clock).status_code == 400
+    refused = _open(client, "/jongeren/antwoord/", reference, CODE, clock)
+    assert refused.status_code == 429 and "Marker-c0de1" not in refused.text
+    assert 'href="tel:' in _summary(refused.text)
+    clock.advance(seconds=CLIENT_WINDOW.total_seconds())
+    opened = _open(client, "/jongeren/antwoord/", reference, CODE, clock)
+    assert opened.status_code == 200 and "Marker-c0de1" in opened.text
+
+
+def test_the_page_says_until_when_the_conversation_can_be_read(
+    site_dir: Path, tmp_path: Path
+) -> None:
+    settings = form_settings(tmp_path, site_dir)
+    client = client_for(settings)
+    message_id, reference = _reference(_write(client))
+    still_open = _open(client, "/contact/antwoord/", reference, CODE).text
+    assert f"tot {settings.retention_days} dagen nadat we je vraag afsluiten" in still_open
+    closed_at = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
+    conn = database.connect(settings.database_path)
+    with database.transaction(conn):
+        messages.mark_closed(conn, message_id, closed_at)
+    conn.close()
+    closed = _open(client, "/en/contact/antwoord/", reference, CODE).text
+    until = closed_at + timedelta(days=settings.retention_days)
+    assert f"until {moment_in_words(until, 'en')}. Then we delete it." in closed

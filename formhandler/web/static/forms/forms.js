@@ -1,7 +1,8 @@
 // Progressive enhancement of the forms; everything works without this script.
 // - the error summary takes focus (autofocus does it too in most browsers);
 // - a link in the summary focuses its field and shows its label (GOV.UK pattern);
-// - long texts get a counter of the characters left, spoken after a pause in typing.
+// - long texts get a counter of the characters left, spoken after a pause in typing;
+// - a field asked only for one way of answering shows once that way is chosen.
 (function () {
   "use strict";
 
@@ -25,6 +26,38 @@
         group.scrollIntoView();
       }
       field.focus({ preventScroll: true });
+    });
+  }
+
+  // Conditional reveal, as GOV.UK's radios: without this script every field shows, each
+  // label saying which answer it is for. With it, the e-mail, phone and code word fields
+  // show only under their own choice, and are required there when the server requires them.
+  var groups = document.querySelectorAll("[data-needed-for]");
+  var choices = document.querySelectorAll("input[type=radio][name=antwoord_via]");
+  if (groups.length && choices.length) {
+    Array.prototype.forEach.call(choices, function (choice) {
+      var controlled = Array.prototype.filter.call(groups, function (group) {
+        return group.getAttribute("data-needed-for") === choice.value;
+      });
+      if (controlled.length) {
+        choice.setAttribute(
+          "aria-controls",
+          controlled.map(function (group) { return group.id; }).join(" ")
+        );
+      }
+      choice.addEventListener("change", reveal);
+    });
+    reveal();
+  }
+  function reveal() {
+    var chosen = document.querySelector("input[type=radio][name=antwoord_via]:checked");
+    Array.prototype.forEach.call(groups, function (group) {
+      var shown = chosen !== null && group.getAttribute("data-needed-for") === chosen.value;
+      group.hidden = !shown;
+      var field = group.querySelector("input, textarea");
+      if (field) {
+        field.required = shown && group.hasAttribute("data-required-when-shown");
+      }
     });
   }
 
