@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from formhandler.core.hours_in_words import texts as calendar_texts
+from formhandler.core.opening_hours import Calendar, CalendarError, parse_calendar
 from sitebuild.languages import LANGUAGES
 from sitebuild.problems import DataError, Problem
 
@@ -35,7 +37,24 @@ def load_contacts(path: Path) -> dict[str, Any]:
         ) from error
     if not isinstance(data, dict):
         raise DataError(f"{path.name}: het bestand moet een lijst van namen met waarden zijn.")
+    try:
+        calendar = parse_calendar(path, path.read_text(encoding="utf-8"))
+    except CalendarError as error:
+        raise DataError(str(error)) from error
+    # The hours and the reply promise in words ({{ hulplijn.uren }}, {{ hulplijn.chat_uren }},
+    # {{ hulplijn.antwoordtermijn }}), made from the calendar: never typed in the file.
+    helpline = data.setdefault("hulplijn", {})
+    if isinstance(helpline, dict):
+        helpline.update(calendar_texts(calendar))
     return data
+
+
+def load_calendar(path: Path) -> Calendar:
+    """The calendar of the contact file (hours, closing days, reply promise)."""
+    try:
+        return parse_calendar(path, path.read_text(encoding="utf-8"))
+    except CalendarError as error:
+        raise DataError(str(error)) from error
 
 
 def in_language(value: Any, language: str) -> Any:

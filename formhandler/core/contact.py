@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import yaml
 
+from formhandler.core.hours_in_words import hours_in_words
 from formhandler.core.i18n import language_of
-
-CONTACT_FILE = Path(__file__).resolve().parents[2] / "data" / "contact.yml"
+from formhandler.core.opening_hours import CONTACT_FILE, Calendar, default_calendar
 
 
 @dataclass(frozen=True)
@@ -39,8 +38,6 @@ def phone(name: str) -> Phone:
     return Phone(str(entry["telefoon"]))
 
 
-def helpline_hours(variant: str) -> str:
-    entry = contact_facts()["hulplijn"]
-    assert isinstance(entry, dict)
-    hours = entry["uren"]
-    return str(hours[language_of(variant)] if isinstance(hours, dict) else hours)
+def helpline_hours(variant: str, calendar: Calendar | None = None) -> str:
+    """The phone hours in words ('op werkdagen van 9 tot 17 uur'), from the calendar."""
+    return hours_in_words(calendar or default_calendar(), "telefoon", language_of(variant))

@@ -20,6 +20,8 @@ from urllib.parse import urlsplit
 from starlette.config import Config
 from starlette.datastructures import Secret
 
+from formhandler.core.opening_hours import CONTACT_FILE, Calendar, CalendarError, default_calendar
+
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_TEAMS_FILE = Path(__file__).resolve().parent / "teams.dev.yml"
 
@@ -68,6 +70,9 @@ class Settings:
     smtp_password: Secret | None = None
     mail_from: str = "1712 <noreply@1712.be>"
     teams_file: Path = DEFAULT_TEAMS_FILE
+    # 1712's hours, reply promise and closing days (formhandler/core/opening_hours.py).
+    contact_file: Path = CONTACT_FILE
+    # More closing days besides those in the contact file (FORMHANDLER_CLOSING_DAYS).
     closing_days: tuple[date, ...] = ()
     retention_days: int = 30
     min_fill_seconds: float = 3.0
@@ -80,6 +85,11 @@ class Settings:
     replica_url: str | None = None
     # The git work tree the newsroom edits and publishes from; None: no newsroom.
     newsroom_repo: Path | None = None
+
+    @property
+    def calendar(self) -> Calendar:
+        """Hours, reply promise and closing days: the contact file's, with the extra days."""
+        return default_calendar(self.contact_file).with_closing_days(self.closing_days)
 
     @property
     def development(self) -> bool:
@@ -191,6 +201,11 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
             raise SettingsError(
                 f"FORMHANDLER_CLOSING_DAYS: {value!r} is not an ISO date such as 2026-12-24."
             ) from error
+    contact_file = Path(config("FORMHANDLER_CONTACT_FILE", cast=str, default=str(CONTACT_FILE)))
+    try:
+        default_calendar(contact_file)
+    except (CalendarError, OSError) as error:
+        raise SettingsError(f"FORMHANDLER_CONTACT_FILE: {error}") from error
     password = config("FORMHANDLER_SMTP_PASSWORD", cast=str, default="")
     return Settings(
         env=env,
@@ -208,6 +223,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         teams_file=Path(
             config("FORMHANDLER_TEAMS_FILE", cast=str, default=str(DEFAULT_TEAMS_FILE))
         ),
+        contact_file=contact_file,
         closing_days=tuple(closing_days),
         retention_days=config("FORMHANDLER_RETENTION_DAYS", cast=int, default=30),
         min_fill_seconds=config("FORMHANDLER_MIN_FILL_SECONDS", cast=float, default=3.0),

@@ -1,81 +1,57 @@
 """Working time of the helpline: when a reply is due and how much time is left.
 
-Working hours are Monday to Friday 09:00-17:00 in Europe/Brussels. The helpline is
-closed on Belgian public holidays (from the `holidays` package, never a hand-typed
-list), on 11 July (the Flemish holiday, which `holidays.Belgium` does not have in any
-subdivision or category) and on the closing days in configuration.
+Working time is the time helpers answer mail, from the calendar in data/contact.yml
+(formhandler/core/opening_hours.py): its days and hours, its time zone, the public holidays,
+11 July and the configured closing days. The promise is a number of working days; a
+message received outside working time starts counting at the next opening.
 
-All arithmetic is done per working day on local wall-clock times. A working day never
-contains a daylight-saving change (those happen at night), so 09:00-17:00 is always
-eight real hours and the results are right across both changes.
+Every function takes the calendar to use (`Settings.calendar` in the service); without
+one, the data file's. All arithmetic is done per day on local wall-clock times. Opening
+hours never contain a daylight-saving change (those happen at night), so the results are
+right across both changes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date, datetime, time, timedelta
-from functools import lru_cache
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, timedelta
 
-import holidays
+from formhandler.core.opening_hours import Calendar, default_calendar
 
-BRUSSELS = ZoneInfo("Europe/Brussels")
-OPENS = time(9, 0)
-CLOSES = time(17, 0)
-# Two working days: the promise made to everyone who writes.
-REPLY_WITHIN = timedelta(hours=16)
+# The calendar's time zone, for code that shows a moment in 1712's local time.
+BRUSSELS = default_calendar().zone
 
 
-@lru_cache(maxsize=64)
-def _public_holidays(year: int) -> frozenset[date]:
-    days = set(holidays.Belgium(years=year, language="nl"))
-    days.add(date(year, 7, 11))  # Feest van de Vlaamse Gemeenschap
-    return frozenset(days)
+def _calendar(calendar: Calendar | None) -> Calendar:
+    return calendar if calendar is not None else default_calendar()
 
 
-def closed_reason(day: date, closing_days: Iterable[date] = ()) -> str | None:
-    """Why the helpline is closed on `day` (for the staff side), or None when it is open."""
-    if day.weekday() >= 5:
-        return "weekend"
-    if day in set(closing_days):
-        return "sluitingsdag"
-    if day == date(day.year, 7, 11):
-        return "Feest van de Vlaamse Gemeenschap"
-    if day in _public_holidays(day.year):
-        return holidays.Belgium(years=day.year, language="nl").get(day)
+def closed_reason(day: date, calendar: Calendar | None = None) -> str | None:
+    """Why no mail is answered on `day` (for the staff side), or None on a working day."""
+    cal = _calendar(calendar)
+    holiday = cal.holiday(day, "nl")
+    if holiday is not None:
+        return holiday
+    if not cal.is_working_day(day):
+        return "weekend" if day.weekday() >= 5 else "geen werkdag"
     return None
 
 
-def is_working_day(day: date, closing_days: Iterable[date] = ()) -> bool:
-    return day.weekday() < 5 and day not in _public_holidays(day.year) and day not in closing_days
-
-
-def _require_aware(moment: datetime, name: str) -> datetime:
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError(f"{name} must be an aware datetime, got {moment!r}")
-    return moment.astimezone(BRUSSELS)
-
-
-def _window(day: date) -> tuple[datetime, datetime]:
-    return (
-        datetime.combine(day, OPENS, tzinfo=BRUSSELS),
-        datetime.combine(day, CLOSES, tzinfo=BRUSSELS),
-    )
+def is_working_day(day: date, calendar: Calendar | None = None) -> bool:
+    return _calendar(calendar).is_working_day(day)
 
 
 def add_working_time(
-    start: datetime, amount: timedelta, closing_days: Iterable[date] = ()
+    start: datetime, amount: timedelta, calendar: Calendar | None = None
 ) -> datetime:
-    """The moment `amount` of working time after `start` (aware in, Brussels out)."""
-    closed = frozenset(closing_days)
-    position = _require_aware(start, "start")
+    """The moment `amount` of working time after `start` (aware in, local time out)."""
+    cal = _calendar(calendar)
+    position = cal.local(start)
     remaining = amount
     day = position.date()
     # A reply window never spans more than a few weeks, even over Christmas; the bound
     # only guards against an endless loop when every day is configured closed.
     for _ in range(3660):
-        if is_working_day(day, closed):
-            opens, closes = _window(day)
+        for opens, closes in cal.windows("mail", day):
             begin = max(position, opens)
             if begin < closes:
                 available = closes - begin
@@ -86,27 +62,24 @@ def add_working_time(
     raise ValueError("no working day found within ten years; check the closing days")
 
 
-def reply_due(received: datetime, closing_days: Iterable[date] = ()) -> datetime:
-    """When a message received at `received` must be answered: 16 working hours later.
-
-    A message received outside working hours starts counting at the next opening, so a
-    message sent on Saturday is due on Tuesday at 17:00.
-    """
-    return add_working_time(received, REPLY_WITHIN, closing_days)
+def reply_due(received: datetime, calendar: Calendar | None = None) -> datetime:
+    """When a message received at `received` must be answered: the promised working days
+    later (16 working hours with 8-hour days). A message sent on Saturday is due on
+    Tuesday at closing time."""
+    cal = _calendar(calendar)
+    return add_working_time(received, cal.reply_within, cal)
 
 
 def working_time_between(
-    start: datetime, end: datetime, closing_days: Iterable[date] = ()
+    start: datetime, end: datetime, calendar: Calendar | None = None
 ) -> timedelta:
     """Working time from `start` to `end`; zero when `end` is not after `start`."""
-    closed = frozenset(closing_days)
-    begin = _require_aware(start, "start")
-    finish = _require_aware(end, "end")
+    cal = _calendar(calendar)
+    begin, finish = cal.local(start), cal.local(end)
     total = timedelta(0)
     day = begin.date()
     while day <= finish.date():
-        if is_working_day(day, closed):
-            opens, closes = _window(day)
+        for opens, closes in cal.windows("mail", day):
             low, high = max(begin, opens), min(finish, closes)
             if low < high:
                 total += high - low
@@ -114,11 +87,11 @@ def working_time_between(
     return total
 
 
-def working_time_left(due: datetime, now: datetime, closing_days: Iterable[date] = ()) -> timedelta:
+def working_time_left(due: datetime, now: datetime, calendar: Calendar | None = None) -> timedelta:
     """Working time from `now` until `due`: negative when overdue, zero at the due moment."""
     if now <= due:
-        return working_time_between(now, due, closing_days)
-    return -working_time_between(due, now, closing_days)
+        return working_time_between(now, due, calendar)
+    return -working_time_between(due, now, calendar)
 
 
 def describe_left(left: timedelta) -> str:

@@ -212,7 +212,7 @@ class Pickup:
         """Store a follow-up, open the case again due anew, notify the team.
 
         Returns the new due time and the notification's outbox id."""
-        due = reply_due(now, self.settings.closing_days)
+        due = reply_due(now, self.settings.calendar)
         conn = database.connect(self.settings.database_path)
         try:
             with database.transaction(conn):

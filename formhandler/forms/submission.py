@@ -57,7 +57,7 @@ class Submissions:
     ) -> Stored:
         """The message, its nonce and its mails in one transaction, on disk when this returns."""
         values = result.values
-        due = reply_due(now, self.settings.closing_days)
+        due = reply_due(now, self.settings.calendar)
         queue = self.teams.queue_for(spec.name, values.get("regio"))
         categories: dict[str, str | None] = {
             column: values.get(name) or None for name, column in spec.categories.items()

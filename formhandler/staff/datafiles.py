@@ -27,6 +27,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import ScalarString
 
+from formhandler.core.opening_hours import CalendarError, parse_calendar
+
 ORGANISATIONS = "data/organisaties.yml"
 CONTACT = "data/contact.yml"
 DATA_FILES = (ORGANISATIONS, CONTACT)
@@ -220,4 +222,12 @@ def from_editor(path: str, raw: str, current: str) -> str:
     merged = _merge(old, new)
     out = io.StringIO()
     yaml.dump(merged, out)
-    return _keep_layout(current, out.getvalue())
+    written = _keep_layout(current, out.getvalue())
+    if path == CONTACT:
+        # Hours the service could not read would stop it and the build: refuse them here,
+        # with the same Dutch sentence the build gives.
+        try:
+            parse_calendar(Path(path), written)
+        except CalendarError as error:
+            raise DataFileError(f"Niet bewaard. Pas eerst aan: {error}") from error
+    return written

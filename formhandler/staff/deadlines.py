@@ -90,7 +90,7 @@ def run(
 ) -> DeadlineReport:
     reminders = escalations = 0
     for message in messages.unanswered_unflagged(db):
-        left = working_time_left(message.due_at, now, settings.closing_days)
+        left = working_time_left(message.due_at, now, settings.calendar)
         if left <= timedelta(0) and message.escalated_at is None and teams.coordinators:
             with database.transaction(db):
                 changed = messages.mark_escalated(db, message.id, now)

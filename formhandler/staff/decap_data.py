@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from formhandler.core.opening_hours import DAYS
 from formhandler.core.settings import ROOT
 
 # gratis and anoniem are true, false or null (not known) in the file: formhandler/staff/
@@ -156,6 +157,9 @@ def _fields_of(value: dict[str, Any]) -> list[dict[str, Any]]:
     """Decap fields for a mapping read from data/contact.yml: strings and nested mappings."""
     fields: list[dict[str, Any]] = []
     for key, item in value.items():
+        if key == "kalender":
+            fields.append(calendar_fields())
+            continue
         label = key.replace("_", " ")
         if isinstance(item, dict):
             fields.append(
@@ -170,6 +174,59 @@ def _fields_of(value: dict[str, Any]) -> list[dict[str, Any]]:
         else:
             fields.append({"label": label, "name": key, "widget": "string", "required": False})
     return fields
+
+
+def _hours(name: str, label: str) -> dict[str, Any]:
+    clock = ["^([01][0-9]|2[0-3]):[0-5][0-9]$", "Schrijf een uur als 09:00 of 17:30."]
+    return {
+        "label": label,
+        "name": name,
+        "widget": "list",
+        "summary": "{{fields.van}}-{{fields.tot}}",
+        "fields": [
+            {"label": "Dagen", "name": "dagen", "widget": "select", "multiple": True,
+             "options": list(DAYS)},
+            {"label": "Van (bv. 09:00)", "name": "van", "widget": "string", "pattern": clock},
+            {"label": "Tot (bv. 17:00)", "name": "tot", "widget": "string", "pattern": clock},
+        ],
+    }  # fmt: skip
+
+
+def calendar_fields() -> dict[str, Any]:
+    """The calendar as a form: hours per channel, the reply promise, closing days."""
+    return {
+        "label": "Kalender: uren, antwoordtermijn en sluitingsdagen",
+        "name": "kalender",
+        "widget": "object",
+        "fields": [
+            {"label": "Tijdzone", "name": "tijdzone", "widget": "string"},
+            {
+                "label": "Antwoordtermijn in werkdagen",
+                "name": "antwoordtermijn_werkdagen",
+                "widget": "number",
+                "value_type": "int",
+                "min": 1,
+                "max": 10,
+            },
+            _hours("telefoon", "Uren van de telefoon"),
+            _hours("chat", "Chatmomenten"),
+            _hours("mail", "Uren waarop mails beantwoord worden (tellen voor de termijn)"),
+            {
+                "label": "Extra sluitingsdagen (feestdagen en 11 juli kent de site zelf)",
+                "name": "sluitingsdagen",
+                "widget": "list",
+                "required": False,
+                "summary": "{{fields.datum}}",
+                "fields": [
+                    {"label": "Datum", "name": "datum", "widget": "datetime",
+                     "format": "YYYY-MM-DD", "date_format": "DD-MM-YYYY", "time_format": False},
+                    {"label": "Naam", "name": "naam", "widget": "object",
+                     "fields": [{"label": lang, "name": lang, "widget": "string"}
+                                for lang in ("nl", "fr", "en")]},
+                ],
+            },
+        ],
+    }  # fmt: skip
 
 
 def contact() -> dict[str, Any]:

@@ -17,6 +17,7 @@ from datetime import datetime
 from email.message import EmailMessage
 
 from formhandler.core.crypto import DataCipher
+from formhandler.core.hours_in_words import hours_in_words
 from formhandler.core.settings import Settings
 from formhandler.mail import outbox
 from formhandler.staff import workflow
@@ -33,14 +34,13 @@ SUBJECTS = {
 FOOTERS = {
     "nl": "Referentie van je bericht: {reference}\n"
     "Je kunt niet op deze mail antwoorden. Wil je verder praten? Bel gratis en anoniem "
-    "1712 op werkdagen van 9 tot 17 uur, of schrijf opnieuw via het mailformulier.",
+    "1712 {hours}, of schrijf opnieuw via het mailformulier.",
     "fr": "Référence de votre message : {reference}\n"
     "Vous ne pouvez pas répondre à ce courriel. Appelez gratuitement et anonymement le 1712 "
-    "(en néerlandais) les jours ouvrables de 9 à 17 heures, ou écrivez à nouveau via le "
-    "formulaire.",
+    "(en néerlandais) {hours}, ou écrivez à nouveau via le formulaire.",
     "en": "Reference of your message: {reference}\n"
-    "You cannot reply to this e-mail. Call 1712 free and anonymously on working days from "
-    "9:00 to 17:00 (in Dutch), or write again through the form.",
+    "You cannot reply to this e-mail. Call 1712 free and anonymously {hours} (in Dutch), "
+    "or write again through the form.",
 }
 
 
@@ -48,7 +48,9 @@ def compose(
     settings: Settings, message: workflow.Message, address: str, text: str, now: datetime
 ) -> EmailMessage:
     language = message.language if message.language in SUBJECTS else "nl"
-    footer = FOOTERS[language].format(reference=message.reference)
+    # The phone hours in words, from the calendar (data/contact.yml).
+    hours = hours_in_words(settings.calendar, "telefoon", language)
+    footer = FOOTERS[language].format(reference=message.reference, hours=hours)
     mail = outbox.compose(
         sender=settings.mail_from,
         recipients=[address],
@@ -82,7 +84,7 @@ def send_reply(
         with database.transaction(db):
             messages.add_to_thread(db, cipher, message.id, user.name, text.strip(), now)
             messages.claim_if_unclaimed(db, message.id, user.name, now)
-            workflow.record_answer(db, message, now, settings.closing_days)
+            workflow.record_answer(db, message, now, settings.calendar)
         return
     if message.reply_by != "email":
         raise workflow.WorkflowError("Deze persoon wil teruggebeld worden, niet gemaild.")
@@ -94,4 +96,4 @@ def send_reply(
     with database.transaction(db):
         outbox.enqueue(db, cipher, mail, kind="reply", reference=message.reference, now=now)
         messages.claim_if_unclaimed(db, message.id, user.name, now)
-        workflow.record_answer(db, message, now, settings.closing_days)
+        workflow.record_answer(db, message, now, settings.calendar)

@@ -13,6 +13,7 @@ from datetime import datetime
 
 from formhandler.core.categories import CALLBACK_OUTCOMES, FOLLOWUPS, PROBLEMS
 from formhandler.core.crypto import DataCipher
+from formhandler.core.opening_hours import Calendar
 from formhandler.core.teams import COMPLAINTS
 from formhandler.staff.accounts import StaffUser
 from formhandler.storage import database, messages, statistics
@@ -51,7 +52,7 @@ def claim(db: sqlite3.Connection, message: Message, user: StaffUser, now: dateti
 
 
 def record_answer(
-    db: sqlite3.Connection, message: Message, now: datetime, closing_days: tuple = ()
+    db: sqlite3.Connection, message: Message, now: datetime, calendar: Calendar | None = None
 ) -> bool:
     """Mark the first answer, inside the caller's transaction; False if one was given before."""
     changed = messages.mark_answered(db, message.id, now)
@@ -62,7 +63,7 @@ def record_answer(
             received_at=message.received_at,
             due_at=message.due_at,
             now=now,
-            closing_days=closing_days,
+            calendar=calendar,
         )
     return changed
 
@@ -76,7 +77,7 @@ def close(
     problem: str,
     followups: list[str],
     outcome: str | None,
-    closing_days: tuple = (),
+    calendar: Calendar | None = None,
 ) -> None:
     """Close with the annual report's categories; a callback request with its outcome."""
     if problem not in PROBLEMS:
@@ -94,7 +95,7 @@ def close(
         outcome = "answered"
     with database.transaction(db):
         messages.claim_if_unclaimed(db, message.id, user.name, now)
-        record_answer(db, message, now, closing_days)
+        record_answer(db, message, now, calendar)
         if not messages.mark_closed(db, message.id, now):
             raise WorkflowError("Dit bericht is al afgesloten.")
         statistics.record_closing(db, message.id, problem, followups, outcome)

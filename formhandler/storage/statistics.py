@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from formhandler.core.categories import FOLLOWUPS, PROBLEMS
+from formhandler.core.opening_hours import Calendar
 from formhandler.core.workdays import BRUSSELS, working_time_between
 from formhandler.storage import database
 
@@ -72,10 +73,10 @@ def record_first_answer(
     received_at: datetime,
     due_at: datetime,
     now: datetime,
-    closing_days: tuple = (),
+    calendar: Calendar | None = None,
 ) -> None:
     ensure_rows(db)
-    minutes = int(working_time_between(received_at, now, closing_days).total_seconds() // 60)
+    minutes = int(working_time_between(received_at, now, calendar).total_seconds() // 60)
     db.execute(
         "UPDATE message_statistics SET working_minutes_to_answer = ?, answered_in_time = ?"
         " WHERE message_id = ?",

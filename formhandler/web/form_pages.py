@@ -37,6 +37,7 @@ from starlette.staticfiles import StaticFiles
 
 from formhandler.core.crypto import DataCipher
 from formhandler.core.i18n import language_of, say
+from formhandler.core.opening_hours import Calendar
 from formhandler.core.settings import Settings
 from formhandler.core.teams import load_teams
 from formhandler.forms.ratelimit import SubmissionLimit
@@ -88,13 +89,13 @@ PAGES = (
 )
 
 
-def _help_lines(variant: str) -> tuple[Markup, Markup]:
+def _help_lines(variant: str, calendar: Calendar) -> tuple[Markup, Markup]:
     def link(name: str) -> Markup:
         number = phone(name)
         return Markup('<a href="{}">{}</a>').format(number.href, number.number)
 
     sooner = escape(text("sooner_body", variant)).format(
-        hulplijn=link("hulplijn"), uren=helpline_hours(variant), awel=link("awel")
+        hulplijn=link("hulplijn"), uren=helpline_hours(variant, calendar), awel=link("awel")
     )
     emergency = escape(text("emergency", variant)).format(
         noodnummer=link("noodnummer"), politie=link("politie")
@@ -190,7 +191,7 @@ class FormService:
             "form_summary.html",
             summary=summary,
             summary_title=text("summary_title", variant),
-            summary_help=_help_lines(variant)[0] if with_phone else None,
+            summary_help=_help_lines(variant, self.settings.calendar)[0] if with_phone else None,
         )
         body = render(
             "form_body.html",
@@ -215,7 +216,7 @@ class FormService:
         self, page: FormPage, kind: str, status: int, *, back: bool = True
     ) -> HTMLResponse:
         variant = page.variant
-        sooner, emergency = _help_lines(variant)
+        sooner, emergency = _help_lines(variant, self.settings.calendar)
         body = render(
             "form_problem.html",
             body=text(f"{kind}_body", variant, max=self._message_limit(page)),
@@ -234,7 +235,7 @@ class FormService:
 
     def sent_response(self, page: FormPage, reference: str, due: datetime, by: str) -> Response:
         variant = page.variant
-        sooner, emergency = _help_lines(variant)
+        sooner, emergency = _help_lines(variant, self.settings.calendar)
         due_text = due_in_words(due, language_of(variant))
         answer = {"email": "answer_email", "site": "answer_site"}.get(by, "answer_phone")
         site: dict[str, Markup] = {}

@@ -23,6 +23,7 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from formhandler.core.i18n import due_in_words, language_of, moment_in_words
+from formhandler.core.opening_hours import Calendar
 from formhandler.core.settings import Settings
 from formhandler.forms.pickup import (
     FOLLOW_UP,
@@ -61,10 +62,17 @@ PICKUP_PAGES = (
 )
 
 
-def _phone_line(variant: str) -> dict[str, Markup]:
+def _phone_line(variant: str, calendar: Calendar) -> dict[str, Markup]:
     number = phone("hulplijn")
     link = Markup('<a href="{}">{}</a>').format(number.href, number.number)
-    return {"hulplijn": link, "uren": escape(helpline_hours(variant))}
+    return {"hulplijn": link, "uren": escape(helpline_hours(variant, calendar))}
+
+
+def _with_phone_line(service: PickupService, key: str, variant: str) -> Markup:
+    """A refusal that gives the phone line and its hours, from the service's calendar."""
+    return escape(pickup_text(key, variant)).format(
+        **_phone_line(variant, service.settings.calendar)
+    )
 
 
 class PickupService:
@@ -224,7 +232,9 @@ async def _open(
     attempts = service.pickup.attempts
     if not attempts.client_take(_client(request), now):
         log.info("pickup %s: client limit reached", page.path)
-        message = escape(pickup_text("client_limited", variant)).format(**_phone_line(variant))
+        message = escape(pickup_text("client_limited", variant)).format(
+            **_phone_line(variant, service.settings.calendar)
+        )
         return service.form_page(page, now, reference=typed, message=message, status=429)
     key = "".join(typed.split()).upper()
     # The work is the same whatever the outcome: one lookup, one argon2 verification.
@@ -253,7 +263,9 @@ async def _open(
 
 
 def _locked(service: PickupService, page: PickupPage, now: datetime, typed: str) -> Response:
-    message = escape(pickup_text("locked", page.variant)).format(**_phone_line(page.variant))
+    message = escape(pickup_text("locked", page.variant)).format(
+        **_phone_line(page.variant, service.settings.calendar)
+    )
     return service.form_page(page, now, reference=typed, message=message, status=429)
 
 
@@ -302,7 +314,9 @@ async def _write_back(
             status=400,
         )
     if not service.pickup.attempts.client_take(_client(request), now):
-        message = escape(pickup_text("client_limited", variant)).format(**_phone_line(variant))
+        message = escape(pickup_text("client_limited", variant)).format(
+            **_phone_line(variant, service.settings.calendar)
+        )
         return service.conversation_page(
             page, found, now, reply_text=result.values["bericht"], reply_error=message, status=429
         )

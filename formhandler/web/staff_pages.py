@@ -110,7 +110,7 @@ async def logout(ctx: Context) -> Response:
 
 
 def _row(ctx: Context, message: workflow.Message, now: datetime) -> dict[str, Any]:
-    left = working_time_left(message.due_at, now, ctx.side.settings.closing_days)
+    left = working_time_left(message.due_at, now, ctx.side.settings.calendar)
     return {
         "message": message,
         "left": describe_left(left),
@@ -220,7 +220,6 @@ def _action(kind: str) -> Handler:
             return ctx.not_found()
         form = ctx.request.state.form
         now = ctx.side.clock()
-        closing = ctx.side.settings.closing_days
         try:
             if kind == "claim":
                 workflow.claim(ctx.db, message, ctx.user, now)
@@ -260,7 +259,7 @@ def _action(kind: str) -> Handler:
                     problem=str(form.get("probleem", "")),
                     followups=[str(item) for item in form.getlist("gevolg")],
                     outcome=str(form.get("uitkomst", "")) or None,
-                    closing_days=closing,
+                    calendar=ctx.side.settings.calendar,
                 )
         except workflow.WorkflowError as error:
             ctx.audit(kind, message.reference, outcome="geweigerd")

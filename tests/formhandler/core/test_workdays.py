@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from formhandler.core.opening_hours import default_calendar
 from formhandler.core.workdays import (
     BRUSSELS,
     closed_reason,
@@ -66,7 +67,7 @@ def moment(text: str) -> datetime:
     ("received", "due", "closing_days", "why"), DUE_TIMES, ids=[row[3] for row in DUE_TIMES]
 )
 def test_reply_is_due_sixteen_working_hours_after_receipt(received, due, closing_days, why):
-    result = reply_due(moment(received), closing_days)
+    result = reply_due(moment(received), default_calendar().with_closing_days(closing_days))
     expected = moment(due)
     assert result == expected, f"{why}: due {result:%a %Y-%m-%d %H:%M %z}"
     assert result.tzinfo == ZoneInfo("Europe/Brussels")
@@ -90,7 +91,8 @@ def test_naive_datetime_is_refused():
 def test_closing_days_and_holidays_have_a_reason_in_dutch():
     assert closed_reason(date(2028, 7, 11)) == "Feest van de Vlaamse Gemeenschap"
     assert closed_reason(date(2026, 4, 6)) == "Paasmaandag"
-    assert closed_reason(date(2026, 11, 27), (EXTRA_CLOSING_DAY,)) == "sluitingsdag"
+    closing = default_calendar().with_closing_days((EXTRA_CLOSING_DAY,))
+    assert closed_reason(date(2026, 11, 27), closing) == "sluitingsdag"
     assert closed_reason(date(2026, 11, 21)) == "weekend"
     assert closed_reason(date(2026, 11, 23)) is None
 
