@@ -39,5 +39,5 @@ def phone(name: str) -> Phone:
 
 
 def helpline_hours(variant: str, calendar: Calendar | None = None) -> str:
-    """The phone hours in words ('op werkdagen van 9 tot 17 uur'), from the calendar."""
+    """The phone hours in words ('op werkdagen van 8 tot 12 uur'), from the calendar."""
     return hours_in_words(calendar or default_calendar(), "telefoon", language_of(variant))

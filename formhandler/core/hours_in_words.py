@@ -66,13 +66,13 @@ def _block(block: Opening, language: str) -> str:
         return f"{days} de {clock_in_words(opens, 'fr')} à {clock_in_words(closes, 'fr')}"
     if language == "en":
         return f"{days} from {clock_in_words(opens, 'en')} to {clock_in_words(closes, 'en')}"
-    # "van 9 tot 17 uur": Dutch says "uur" once.
+    # "van 8 tot 12 uur": Dutch says "uur" once.
     start = clock_in_words(opens, "nl").removesuffix(" uur")
     return f"{days} van {start} tot {clock_in_words(closes, 'nl')}"
 
 
 def hours_in_words(calendar: Calendar, channel: str, language: str) -> str:
-    """'op werkdagen van 9 tot 17 uur'; empty when the channel has no hours."""
+    """'op werkdagen van 8 tot 12 uur'; empty when the channel has no hours."""
     blocks = [_block(block, language) for block in calendar.hours.get(channel, ())]
     return _listed(blocks, language) if blocks else ""
 
@@ -142,7 +142,7 @@ def _when(opening: datetime, now: datetime, language: str) -> str:
 
 
 def state_in_words(calendar: Calendar, channel: str, moment: datetime, language: str) -> str:
-    """'Nu open tot 17 uur', 'Nu gesloten. Weer open maandag om 9 uur',
+    """'Nu open tot 12 uur', 'Nu gesloten. Weer open maandag om 9 uur',
     'Vandaag gesloten (Paasmaandag). Weer open dinsdag om 9 uur'."""
     here = calendar.local(moment)
     state = open_state(calendar, channel, here, language)

@@ -11,7 +11,7 @@ the reply due time, reminders and escalation, the statistics, the texts on the s
       telefoon:                         # one or more blocks per channel
         - dagen: [maandag, dinsdag, woensdag, donderdag, vrijdag]
           van: "09:00"
-          tot: "17:00"
+          tot: "16:30"
       chat: [...]
       mail: [...]                       # when helpers answer mail: the working time
       sluitingsdagen:                   # besides the public holidays and 11 July
@@ -204,7 +204,7 @@ def _blocks(path: Path, channel: str, raw: object, line: object) -> tuple[Openin
             path,
             line,
             f"onder 'kalender' staat bij '{channel}' geen lijst van uren. Schrijf per blok "
-            "'- dagen: [maandag, ...]', 'van: \"09:00\"' en 'tot: \"17:00\"'.",
+            "'- dagen: [maandag, ...]', 'van: \"09:00\"' en 'tot: \"16:30\"'.",
         )
     blocks = []
     for entry in raw:

@@ -187,7 +187,7 @@ def _hours(name: str, label: str) -> dict[str, Any]:
             {"label": "Dagen", "name": "dagen", "widget": "select", "multiple": True,
              "options": list(DAYS)},
             {"label": "Van (bv. 09:00)", "name": "van", "widget": "string", "pattern": clock},
-            {"label": "Tot (bv. 17:00)", "name": "tot", "widget": "string", "pattern": clock},
+            {"label": "Tot (bv. 16:30)", "name": "tot", "widget": "string", "pattern": clock},
         ],
     }  # fmt: skip
 

@@ -277,11 +277,15 @@ def test_links_from_french_and_english_pages_to_another_language_are_marked(
 # -- one source for hours and numbers -------------------------------------------------------
 
 
-def _facts_outside_the_data_file(pattern: re.Pattern[str]) -> list[str]:
+def _facts_outside_the_data_file(
+    pattern: re.Pattern[str],
+    folders: tuple[str, ...] = CONTENT_DIRS,
+    suffixes: set[str] = CONTENT_SUFFIXES,
+) -> list[str]:
     found = []
-    for folder in CONTENT_DIRS:
+    for folder in folders:
         for path in sorted((ROOT / folder).rglob("*")):
-            if not path.is_file() or path.suffix not in CONTENT_SUFFIXES:
+            if not path.is_file() or path.suffix not in suffixes:
                 continue
             text = TEMPLATE_CODE.sub(lambda m: " " * len(m.group(0)), path.read_text("utf-8"))
             for match in pattern.finditer(text):
@@ -333,3 +337,13 @@ def test_no_phone_number_is_written_outside_the_data_file() -> None:
 
 def test_no_opening_hours_are_written_outside_the_data_file() -> None:
     assert not _facts_outside_the_data_file(HOURS)
+
+
+CODE_DIRS = ("formhandler", "hooks", "sitebuild", "tools")
+
+
+def test_no_opening_hours_are_written_in_the_code() -> None:
+    """The service and the build say the hours from data/contact.yml's calendar only
+    (formhandler/core/opening_hours.py); an hour typed in code or a template is a second
+    source that an editor's change would not reach."""
+    assert not _facts_outside_the_data_file(HOURS, CODE_DIRS, CONTENT_SUFFIXES | {".py", ".sql"})
