@@ -16,12 +16,10 @@ from typing import Protocol
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
-from starlette.middleware.gzip import GZipMiddleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Mount, Route
-from starlette.staticfiles import StaticFiles
 
 from formhandler.core.config_check import check_production
 from formhandler.core.settings import Settings, SettingsError, load_settings
@@ -33,6 +31,7 @@ from formhandler.mail.smtp import smtp_mailer
 from formhandler.staff import scheduler
 from formhandler.storage import database, replication
 from formhandler.web import form_pages, newsroom, pickup_pages, staff_pages
+from formhandler.web.compression import compressed_static
 from formhandler.web.headers import (
     SecurityHeaders,
     load_script_hashes,
@@ -116,10 +115,6 @@ async def healthz(request: Request) -> JSONResponse:
     return JSONResponse(body, headers={"Cache-Control": "no-store"})
 
 
-def _compressed(app: StaticFiles) -> GZipMiddleware:
-    return GZipMiddleware(app, minimum_size=512, compresslevel=6)
-
-
 def create_app(
     settings: Settings | None = None, *, start_sink: SinkStarter | None = None
 ) -> Starlette:
@@ -143,9 +138,7 @@ def create_app(
         # The built site compressed, so `make serve` is as light as nginx with its .gz files.
         # Only the static site: the form pages carry a token and what a person typed, and
         # compressing such pages invites BREACH-style guessing.
-        Mount(
-            "/", app=_compressed(StaticFiles(directory=settings.site_dir, html=True)), name="site"
-        ),
+        Mount("/", app=compressed_static(settings.site_dir, html=True), name="site"),
     ]
     # Security headers on every response, the same nginx sets (formhandler/headers.py).
     options = middleware_options(settings)

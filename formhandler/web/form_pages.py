@@ -33,7 +33,6 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
-from starlette.staticfiles import StaticFiles
 
 from formhandler.core.crypto import DataCipher
 from formhandler.core.i18n import language_of, say
@@ -47,6 +46,7 @@ from formhandler.forms.tokens import FormTokens, TokenRejected
 from formhandler.forms.validation import ONE_OF_CONTACT, FormSpec, validate
 from formhandler.forms.wording import due_in_words, helpline_hours, phone, text
 from formhandler.mail.outbox import Outbox
+from formhandler.web.compression import compressed_static
 from formhandler.web.confirmation_links import Confirmation, ConfirmationLinks
 from formhandler.web.form_input import MAX_BODY, TooLarge, Unreadable, read_form
 from formhandler.web.pageshell import ASSETS_URL, PageShell
@@ -386,7 +386,7 @@ def _sent_endpoint(page: FormPage):  # type: ignore[no-untyped-def]
 def routes() -> list[BaseRoute]:
     """The form routes; they must come before the site's static Mount."""
     found: list[BaseRoute] = [
-        Mount(ASSETS_URL, StaticFiles(directory=STATIC / "forms"), name="form_assets")
+        Mount(ASSETS_URL, app=compressed_static(STATIC / "forms"), name="form_assets")
     ]
     for page in PAGES:
         found.append(Route(page.path, _form_endpoint(page), methods=["GET", "POST"]))

@@ -42,7 +42,13 @@ def test_a_missing_site_stops_the_service_with_what_to_do(tmp_path: Path) -> Non
 def test_the_site_is_sent_compressed_and_the_form_pages_are_not(client: TestClient) -> None:
     # Issue 15: `make serve` sent 530 KB uncompressed where nginx sends its .gz files.
     gzip = {"Accept-Encoding": "gzip"}
-    for url in ("/", "/assets/stylesheets/1712.css", "/kinderen/zoeken/"):
+    for url in (
+        "/",
+        "/assets/stylesheets/1712.css",
+        "/kinderen/zoeken/",
+        "/formulier/forms.css",
+        "/formulier/forms.js",
+    ):
         response = client.get(url, headers=gzip)
         assert response.headers["content-encoding"] == "gzip", url
         assert "Accept-Encoding" in response.headers["vary"]
