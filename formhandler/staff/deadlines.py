@@ -27,7 +27,7 @@ from formhandler.core.urls import staff_message_url
 from formhandler.core.workdays import working_time_left
 from formhandler.mail import outbox
 from formhandler.staff import workflow
-from formhandler.storage import audit, database, messages, retention, sink, statistics
+from formhandler.storage import audit, categories, database, messages, retention, sink, statistics
 
 REMIND_WHEN_LEFT = timedelta(hours=4)
 
@@ -125,13 +125,17 @@ def tick_steps(settings: Settings, now: datetime) -> dict[str, int]:
     """The workflow's part of `scheduler.tick`: statistics rows, reminders, escalations, purge."""
     db = database.open_database(settings.database_path)
     try:
-        with database.transaction(db):
-            statistics.ensure_rows(db)
-        report = run(
-            db, settings, DataCipher(settings.data_keys), load_teams(settings.teams_file), now
-        )
+        cipher = DataCipher(settings.data_keys)
+        # Rows from before the categories were sealed (migration 009): statistics, then seal.
+        sealed_now = categories.seal_clear_categories(db, cipher)
+        report = run(db, settings, cipher, load_teams(settings.teams_file), now)
         purged = retention.purge(db, settings.retention_days, now)
         sink.forget_older_than(db, now - timedelta(days=settings.retention_days))
     finally:
         db.close()
-    return {"reminders": report.reminders, "escalations": report.escalations, "purged": len(purged)}
+    return {
+        "reminders": report.reminders,
+        "escalations": report.escalations,
+        "purged": len(purged),
+        "categories_sealed": sealed_now,
+    }

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from formhandler.core.crypto import DataCipher
+from formhandler.core.opening_hours import default_calendar
 from formhandler.storage import sealed
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -167,12 +168,13 @@ CATEGORY_COLUMNS = ("region", "age_group", "writer", "theme", "channel")
 
 
 def insert_message(conn: sqlite3.Connection, cipher: DataCipher, message: NewMessage) -> int:
-    """Store a message inside the caller's transaction; text and contact details sealed."""
+    """Store a message inside the caller's transaction: text, contact details and the
+    categories sealed; its anonymous statistics row beside it, with the month only."""
     categories = {column: message.categories.get(column) for column in CATEGORY_COLUMNS}
     cursor = conn.execute(
         "INSERT INTO messages (reference, form, audience, language, queue, reply_by, "
-        "region, age_group, writer, theme, channel, content, contact, received_at, due_at, "
-        "code_word_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "categories, content, contact, received_at, due_at, code_word_hash) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             message.reference,
             message.form,
@@ -180,7 +182,7 @@ def insert_message(conn: sqlite3.Connection, cipher: DataCipher, message: NewMes
             message.language,
             message.queue,
             message.reply_by,
-            *categories.values(),
+            seal_json(cipher, categories, sealed.message_categories(message.reference)),
             seal_json(cipher, message.content, sealed.message_content(message.reference)),
             seal_json(cipher, message.contact, sealed.message_contact(message.reference)),
             timestamp(message.received_at),
@@ -188,7 +190,53 @@ def insert_message(conn: sqlite3.Connection, cipher: DataCipher, message: NewMes
             message.code_word_hash,
         ),
     )
-    return int(cursor.lastrowid or 0)
+    message_id = int(cursor.lastrowid or 0)
+    conn.execute(
+        "INSERT INTO message_statistics (message_id, month, form, audience, queue, age_group,"
+        " writer, theme, answer_channel) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            message_id,
+            month_of(message.received_at),
+            message.form,
+            message.audience,
+            message.queue,
+            categories["age_group"],
+            categories["writer"],
+            categories["theme"],
+            message.reply_by,
+        ),
+    )
+    return message_id
+
+
+def month_start(moment: datetime) -> datetime:
+    """The first moment of the month `moment` is in, in 1712's time zone."""
+    local = moment.astimezone(default_calendar().zone)
+    return local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+
+
+def month_of(moment: datetime) -> str:
+    """'2026-11': the month of a moment in 1712's time zone (the statistics' grain)."""
+    return moment.astimezone(default_calendar().zone).strftime("%Y-%m")
+
+
+def message_categories(
+    conn: sqlite3.Connection, cipher: DataCipher, reference: str
+) -> dict[str, str | None] | None:
+    """The categories the person chose (None once purged); rows from before they were
+    sealed are read from their clear columns until the scheduler seals them."""
+    row = conn.execute(
+        "SELECT categories, purged_at, region, age_group, writer, theme, channel"
+        " FROM messages WHERE reference = ?",
+        (reference,),
+    ).fetchone()
+    if row is None:
+        raise KeyError(reference)
+    if row["categories"] is not None:
+        return open_json(cipher, row["categories"], sealed.message_categories(reference))
+    if row["purged_at"]:
+        return None
+    return {column: row[column] for column in CATEGORY_COLUMNS}
 
 
 def seal_json(cipher: DataCipher, value: dict[str, Any], context: str) -> bytes:

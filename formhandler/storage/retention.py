@@ -4,8 +4,9 @@ With them go the conversation on the site (`message_thread`) and the code word h
 a purged reference and code word open nothing.
 
 What stays is the message's anonymous statistics row (made first, so nothing is lost
-from the figures) and the bare row in `messages` with its reference, queue, categories
-and timestamps, so the audit log's references still point somewhere.
+from the figures) and the bare row in `messages` with its reference, queue and the month
+it came in (every moment set to the month's first day; the categories and who handled it
+gone), so the audit log's references still point somewhere.
 
 The purge runs with `secure_delete` on, so SQLite overwrites the freed bytes instead of
 leaving them in free pages, and the write-ahead log is checkpointed and truncated after,
@@ -23,6 +24,10 @@ from datetime import datetime, timedelta
 from formhandler.storage import audit, database, statistics
 
 
+def _day_start(moment: datetime) -> datetime:
+    return moment.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
 def purge(db: sqlite3.Connection, retention_days: int, now: datetime) -> list[str]:
     """Wipe every message closed more than `retention_days` ago; returns their references."""
     cutoff = database.timestamp(now - timedelta(days=retention_days))
@@ -30,15 +35,22 @@ def purge(db: sqlite3.Connection, retention_days: int, now: datetime) -> list[st
     with database.transaction(db):
         statistics.ensure_rows(db)
         rows = db.execute(
-            "SELECT id, reference FROM messages"
+            "SELECT id, reference, received_at FROM messages"
             " WHERE closed_at IS NOT NULL AND closed_at <= ? AND purged_at IS NULL",
             (cutoff,),
         ).fetchall()
         for row in rows:
+            # What stays of the message is its reference, queue and state, with the month
+            # of its receipt: no category, no exact moment, nobody who handled it.
+            month = database.timestamp(database.month_start(database.moment(row["received_at"])))
             db.execute(
-                "UPDATE messages SET content = NULL, contact = NULL, code_word_hash = NULL,"
-                " purged_at = ? WHERE id = ?",
-                (database.timestamp(now), row["id"]),
+                "UPDATE messages SET content = NULL, contact = NULL, categories = NULL,"
+                " code_word_hash = NULL, region = NULL, age_group = NULL, writer = NULL,"
+                " theme = NULL, channel = NULL, received_at = ?, due_at = ?,"
+                " claimed_at = NULL, claimed_by = NULL, answered_at = NULL, reminded_at = NULL,"
+                " escalated_at = NULL, read_at = NULL, closed_at = ?, purged_at = ?"
+                " WHERE id = ?",
+                (month, month, month, database.timestamp(_day_start(now)), row["id"]),
             )
             db.execute("UPDATE message_notes SET body = NULL WHERE message_id = ?", (row["id"],))
             db.execute("DELETE FROM message_thread WHERE message_id = ?", (row["id"],))

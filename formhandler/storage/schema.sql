@@ -76,7 +76,7 @@ CREATE TABLE "messages" (
     escalated_at TEXT,
     code_word_hash TEXT,                       -- reply_by 'site': argon2id; NULL once purged
     read_at TEXT                               -- reply_by 'site': the person last opened it
-);
+, categories BLOB);
 
 CREATE TABLE outbox (
     id INTEGER PRIMARY KEY,

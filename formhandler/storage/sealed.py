@@ -21,6 +21,10 @@ def message_contact(reference: str) -> str:
     return f"messages.contact:{reference}"
 
 
+def message_categories(reference: str) -> str:
+    return f"messages.categories:{reference}"
+
+
 def note_body(note_id: int) -> str:
     return f"message_notes.body:{note_id}"
 
@@ -54,6 +58,9 @@ class SealedColumn:
 SEALED_COLUMNS = (
     SealedColumn("messages", "content", ("reference",), lambda r: message_content(r["reference"])),
     SealedColumn("messages", "contact", ("reference",), lambda r: message_contact(r["reference"])),
+    SealedColumn(
+        "messages", "categories", ("reference",), lambda r: message_categories(r["reference"])
+    ),
     SealedColumn("message_notes", "body", ("id",), lambda r: note_body(r["id"])),
     SealedColumn("message_thread", "body", ("id",), lambda r: thread_body(r["id"])),
     SealedColumn("outbox", "envelope", ("message_id",), lambda r: outbox_envelope(r["message_id"])),

@@ -22,16 +22,17 @@ from datetime import datetime
 
 from formhandler.core.categories import FOLLOWUPS, PROBLEMS
 from formhandler.core.opening_hours import Calendar
-from formhandler.core.workdays import BRUSSELS, working_time_between
+from formhandler.core.workdays import working_time_between
 from formhandler.storage import database
 
 
 def _month(received_at: str) -> str:
-    return database.moment(received_at).astimezone(BRUSSELS).strftime("%Y-%m")
+    return database.month_of(database.moment(received_at))
 
 
 def ensure_rows(db: sqlite3.Connection) -> int:
-    """Give every message its statistics row (new messages get theirs here)."""
+    """Give every message its statistics row: new messages get theirs when stored
+    (database.insert_message); this fills in rows stored before that."""
     rows = db.execute(
         "SELECT m.id, m.form, m.audience, m.queue, m.age_group, m.writer, m.theme, m.received_at,"
         " m.reply_by FROM messages m LEFT JOIN message_statistics s ON s.message_id = m.id"

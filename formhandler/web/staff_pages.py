@@ -179,6 +179,7 @@ async def message_view(ctx: Context, *, error: str | None = None, status: int = 
     if message is None:
         return ctx.not_found()
     content, contact = database.message_content(ctx.db, ctx.side.cipher, message.reference)
+    chosen = database.message_categories(ctx.db, ctx.side.cipher, message.reference) or {}
     ctx.audit("view_message", message.reference)
     return ctx.render(
         "staff_message.html",
@@ -190,6 +191,16 @@ async def message_view(ctx: Context, *, error: str | None = None, status: int = 
         message=message,
         content=_labelled(message.form, content),
         contact=_labelled(message.form, contact),
+        categories=[
+            (label, chosen.get(column))
+            for label, column in (
+                ("Regio", "region"),
+                ("Leeftijd", "age_group"),
+                ("Wie schrijft", "writer"),
+                ("Thema", "theme"),
+                ("Kanaal", "channel"),
+            )
+        ],
         notes=workflow.notes(ctx.db, ctx.side.cipher, message),
         undelivered=outbox.undelivered(ctx.db, message.reference),
         thread=workflow.thread(ctx.db, ctx.side.cipher, message),

@@ -1,7 +1,9 @@
-"""Every built page in a real browser: axe (WCAG 2.0/2.1/2.2 A and AA), 320 px, no other hosts.
+"""Every built page in a real browser: axe (WCAG 2.0/2.1/2.2 A and AA), 320 px, no other
+hosts, and formhandler's Content-Security-Policy (no violation, our script still runs).
 
-The pages come from the built site, so a page added later is checked without
-touching this file.
+The pages come from the built site, so a page added later is checked without touching
+this file. One visit per page serves all the checks: the visits are most of the time
+`make test` takes.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, ConsoleMessage
 
 from tests.browser.conftest import RequestLog
+from tests.support.csp import RECORD_VIOLATIONS
 from tests.support.site import built_pages, page_url
 
 pytestmark = pytest.mark.browser
@@ -28,22 +31,36 @@ class PageReport:
     violations: list[str] = field(default_factory=list)
     overflow_px: int = 0
     foreign: list[str] = field(default_factory=list)
+    csp: list[str] = field(default_factory=list)
 
 
 def audit(browser: Browser, base_url: str, urls: list[str]) -> list[PageReport]:
     context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 900})
     log = RequestLog(base_url.split("//", 1)[1])
     context.route("**/*", log.route)
+    context.add_init_script(RECORD_VIOLATIONS)
     page = context.new_page()
+    console: list[str] = []
+
+    def on_console(message: ConsoleMessage) -> None:
+        if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text:
+            console.append(message.text)
+
+    page.on("console", on_console)
     reports = []
     for url in urls:
         log.foreign = []
+        console.clear()
         report = PageReport(url)
         page.set_viewport_size({"width": 1280, "height": 900})
         # "load", not "networkidle" (half a second of quiet per page): a page that asked
         # another host for something after loading is still caught, since the log is read
         # after axe has run.
-        page.goto(url, wait_until="load")
+        response = page.goto(url, wait_until="load")
+        if response is None or "script-src" not in response.headers.get(
+            "content-security-policy", ""
+        ):
+            report.csp.append("no Content-Security-Policy header")
         result = AXE.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
         for violation in result.response["violations"]:
             targets = [" ".join(map(str, node["target"])) for node in violation["nodes"][:3]]
@@ -54,6 +71,10 @@ def audit(browser: Browser, base_url: str, urls: list[str]) -> list[PageReport]:
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         report.foreign = list(log.foreign)
+        report.csp += page.evaluate("window.__cspViolations") + console
+        # Our script (from 'self') ran: it turns the menu link into a button.
+        if not page.evaluate("!!document.querySelector('button[data-menu-toggle]')"):
+            report.csp.append("site.js did not run")
         reports.append(report)
     context.close()
     return reports
@@ -77,6 +98,13 @@ def test_no_page_scrolls_sideways_at_320_px(reports: list[PageReport]) -> None:
 
 def test_no_page_requests_anything_from_another_host(reports: list[PageReport]) -> None:
     failing = {r.url: r.foreign for r in reports if r.foreign}
+    assert not failing
+
+
+def test_no_page_violates_the_content_security_policy(reports: list[PageReport]) -> None:
+    """The policy allows no inline script except by hash (sitebuild/csp.py): an inline
+    script changed without a rebuilt hash list, or an inline event handler, shows here."""
+    failing = {r.url: r.csp for r in reports if r.csp}
     assert not failing
 
 

@@ -12,10 +12,12 @@ from playwright.sync_api import Page, expect
 pytestmark = pytest.mark.browser
 
 CASES = [
-    ("/contact/mail/", "(niet verplicht)", "(dit of een telefoonnummer)"),
-    ("/kinderen/mail/", "(niet verplicht)", "(dit of je telefoonnummer)"),
-    ("/fr/contact/mail/", "(facultatif)", "(ceci ou un numéro de téléphone)"),
-    ("/en/contact/mail/", "(optional)", "(this or a phone number)"),
+    # Since the answer on the site (issue 12) the address is asked for one answer channel,
+    # and its label says which.
+    ("/contact/mail/", "(niet verplicht)", "(als je ons antwoord per e-mail wil)"),
+    ("/kinderen/mail/", "(niet verplicht)", "(als je ons antwoord per mail wil)"),
+    ("/fr/contact/mail/", "(facultatif)", "(si vous voulez notre réponse par e-mail)"),
+    ("/en/contact/mail/", "(optional)", "(if you want our answer by email)"),
 ]
 
 
@@ -39,6 +41,7 @@ def test_after_sending_the_fields_with_errors_are_aria_invalid(
     url: str,
 ) -> None:
     page.goto(url)
+    page.locator("input[name=antwoord_via][value=email]").check()  # shows the address field
     page.locator("input[name=email]").fill("geen-adres")
     # Past the minimum fill time, so the fields are what the answer is about.
     page.wait_for_timeout(live_server.settings.min_fill_seconds * 1000 + 500)

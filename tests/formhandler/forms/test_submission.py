@@ -124,8 +124,10 @@ def test_a_complaint_goes_to_the_complaints_queue(
     run_async(scheduler.tick(settings, datetime.now(UTC)))
     assert [mail.recipients for mail in smtp.received] == [["klachten@1712.test"]]
     conn = database.connect(settings.database_path)
-    row = conn.execute("SELECT queue, form, channel FROM messages").fetchone()
-    assert tuple(row) == ("klachten", "klacht", "telefoon")
+    row = conn.execute("SELECT reference, queue, form, channel FROM messages").fetchone()
+    assert tuple(row)[1:] == ("klachten", "klacht", None)  # the channel is sealed (issue 16)
+    cipher = DataCipher(settings.data_keys)
+    assert database.message_categories(conn, cipher, row["reference"])["channel"] == "telefoon"  # type: ignore[index]
 
 
 def test_without_region_the_message_goes_to_the_central_queue(

@@ -162,9 +162,13 @@ def test_purge_after_retention_wipes_text_from_the_file_and_keeps_statistics(
         assert blob not in raw, "sealed text still in the database file after the purge"
     check = sqlite3.connect(data_dir / "formhandler.sqlite3")
     row = check.execute(
-        "SELECT content, contact, purged_at FROM messages WHERE reference = 'TICK2345'"
+        "SELECT content, contact, categories, purged_at, received_at, due_at, answered_at,"
+        " claimed_by, region, age_group FROM messages WHERE reference = 'TICK2345'"
     ).fetchone()
-    assert row[0] is None and row[1] is None and row[2] == "2026-12-23T11:00:00Z"
+    # Nothing about the person stays, and no exact moment (issue 16, finding 10): the day of
+    # the purge, the month of receipt (midnight in Brussels, as UTC), nobody who handled it.
+    assert row[:4] == (None, None, None, "2026-12-22T23:00:00Z")
+    assert row[4:] == ("2026-10-31T23:00:00Z", "2026-10-31T23:00:00Z", None, None, None, None)
     stats = check.execute(
         "SELECT month, queue, age_group, writer, problem, followups, working_minutes_to_answer,"
         " answered_in_time FROM message_statistics"

@@ -45,8 +45,8 @@ def test_after_rotation_only_the_new_key_is_needed(
     conn, written = sealed_db
     report = rotate(conn, (OLD, NEW))
     assert report.complete
-    # 5 messages x (content, contact) + 5 notes + 5 mails + 1 sink mail + 1 TOTP secret.
-    assert sum(column.resealed for column in report.columns) == 5 * 4 + 2
+    # 5 messages x (content, contact, categories) + 5 notes + 5 mails + 1 sink mail + 1 TOTP.
+    assert sum(column.resealed for column in report.columns) == 5 * 5 + 2
     read_back(conn, DataCipher([NEW]), written)
 
 
@@ -86,7 +86,7 @@ def test_the_check_mode_counts_without_changing_anything(
     conn, _ = sealed_db
     before = sealed_values(conn)
     report = rotate(conn, (OLD, NEW), write=False)
-    assert sum(column.resealed for column in report.columns) == 22
+    assert sum(column.resealed for column in report.columns) == 27
     assert sealed_values(conn) == before
 
 

@@ -114,8 +114,8 @@ def test_the_right_pair_shows_the_thread_and_writing_back_opens_the_case_again(
     due = database.moment(row["due_at"])
     after = datetime.now(UTC)
     # Stored to the second: the new due time is 16 working hours from the follow-up.
-    earliest = reply_due(before, settings.closing_days) - timedelta(seconds=1)
-    assert earliest <= due <= reply_due(after, settings.closing_days)
+    earliest = reply_due(before, settings.calendar) - timedelta(seconds=1)
+    assert earliest <= due <= reply_due(after, settings.calendar)
     assert due_in_words(due, "nl") in reply.text
     assert reply.text.index("Antwoord-77aa") < reply.text.index("Terug-88bb")
     entries = messages.thread(conn, cipher, message_id)
