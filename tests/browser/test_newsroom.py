@@ -16,6 +16,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import RequestLog
+from tests.browser.test_forms_in_browser import violations
 from tests.support.live import LiveServer
 from tests.support.newsroom import git, newsroom_app
 from tests.support.staff import PASSWORD, add_account, side_of
@@ -59,6 +60,8 @@ def test_a_youth_campaign_from_the_newsroom_to_the_preview_and_the_live_site(
     page = context.new_page()
     page.set_default_timeout(120_000)  # Decap's 5 MB script on a busy 2-core machine
     log_in(page, newsroom_server["secret"])
+    # Our own newsroom pages (not Decap's application) meet WCAG 2.2 AA like the staff side.
+    assert violations(page) == [], "/medewerkers/redactie/"
 
     # Write the campaign through Decap's form for news and campaigns.
     page.get_by_role("link", name="Schrijven en aanpassen").click()
@@ -90,12 +93,14 @@ def test_a_youth_campaign_from_the_newsroom_to_the_preview_and_the_live_site(
     assert server.app.state.newsroom.publisher.wait(300)
     page.goto("/medewerkers/redactie/publicatie")
     expect(page.locator("main")).to_contain_text("Gepubliceerd om")
+    assert violations(page) == [], "/medewerkers/redactie/publicatie"
     live: Path = newsroom_server["live"]
     built = (live / "nieuws" / slug / "index.html").read_text(encoding="utf-8")
     assert "Veilig sporten" in built
 
     # The site as on a day inside the campaign: the banner on youth pages only.
     page.get_by_role("link", name="Voorbeeld op datum").click()
+    assert violations(page) == [], "the preview form"
     page.get_by_label("Dag").fill((start + timedelta(days=2)).isoformat())
     page.get_by_label("jongeren").check()
     with page.expect_navigation(timeout=300_000):  # a whole build of the site
