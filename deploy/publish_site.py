@@ -4,7 +4,7 @@ Run every night by formhandler-publish.timer, so a campaign banner appears on it
 first day and disappears after its last without anyone publishing by hand; run by
 hand after a `git pull`; and run by the newsroom after each of its commits
 (formhandler/staff/publishing.py), with `--from-git` and `--report`.
-Usage: python -m deploy.publish_site --out /srv/1712/site [--from-git REPO]
+Usage: python -m deploy.publish_site --out /srv/1712/live/site [--from-git REPO]
        [--report result.json] [--log build.log] [--site-date YYYY-MM-DD]
 """
 

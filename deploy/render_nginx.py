@@ -4,7 +4,7 @@ The security headers come from formhandler/web/headers.py, so nginx and
 formhandler send the same ones. Usage (on the server, from the project folder):
 
     .venv/bin/python -m deploy.render_nginx --server-name www.1712.be \\
-        --site-dir /srv/1712/site --certificate /etc/ssl/1712/fullchain.pem \\
+        --site-dir /srv/1712/live/site --certificate /etc/ssl/1712/fullchain.pem \\
         --certificate-key /etc/ssl/1712/privkey.pem > /etc/nginx/sites-available/1712.conf
 """
 

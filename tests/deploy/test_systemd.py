@@ -93,3 +93,24 @@ def test_replication_runs_beside_the_service_with_its_settings() -> None:
     assert replication["Service"]["RestartPreventExitStatus"] == ["2"]
     assert replication["Service"]["NoNewPrivileges"] == ["yes"]
     assert replication["Service"]["ProtectSystem"] == ["strict"]
+
+
+def test_the_newsroom_publishes_from_its_clone_into_the_live_folder() -> None:
+    """Issue 17 in production: the nightly publish builds the newsroom's clone (else it
+    would publish the code checkout's older content), into the one folder the service may
+    write, and every unit reads the same site."""
+    service = unit("formhandler.service")["Service"]
+    publish = unit("formhandler-publish.service")["Service"]
+    assert "FORMHANDLER_NEWSROOM_REPO=/var/lib/formhandler/newsroom" in service["Environment"]
+    assert service["ReadWritePaths"] == ["/srv/1712/live"]
+    site = "FORMHANDLER_SITE_DIR=/srv/1712/live/site"
+    for name in (
+        "formhandler.service",
+        "formhandler-replication.service",
+        "formhandler-backup.service",
+    ):
+        assert site in unit(name)["Service"]["Environment"], name
+    command = publish["ExecStart"][0].split()
+    assert command[command.index("--out") + 1] == "/srv/1712/live/site"
+    assert command[command.index("--from-git") + 1] == "/var/lib/formhandler/newsroom"
+    assert publish["User"] == ["formhandler"]
