@@ -42,6 +42,7 @@ def test_a_pasted_message_sent_at_once_comes_back_with_its_text(
     page = context.new_page()
     page.goto(url)
     page.locator("textarea").first.fill(PREPARED)
+    page.locator("input[name=antwoord_via][value=email]").check()  # shows the address field
     page.locator("input[type=email]").fill("iemand@example.org")
     with page.expect_navigation():
         page.locator("form.fh-form [type=submit]").click()
