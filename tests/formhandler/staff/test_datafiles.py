@@ -4,10 +4,12 @@ unchanged text, comments and shared blocks stay; an unknown theme is refused."""
 from __future__ import annotations
 
 import json
+from datetime import date, time
 
 import pytest
 import yaml
 
+from formhandler.core.opening_hours import parse_calendar
 from formhandler.staff import datafiles
 from formhandler.staff.decap_config import config
 from tests.support.site import ROOT
@@ -79,3 +81,33 @@ def test_the_newsrooms_choices_are_the_schemas() -> None:
     assert news["banner"]["pattern"][0] == "^.{0,160}$"
     assert collections["volwassenen"]["i18n"]["locales"] == ["nl", "fr", "en"]
     assert decap["backend"]["proxy_url"] == "/medewerkers/redactie/api/t/v1"
+
+
+def contact() -> tuple[str, dict]:
+    text = original(datafiles.CONTACT)
+    return text, json.loads(datafiles.to_editor(datafiles.CONTACT, text))
+
+
+def test_other_hours_from_the_newsroom_are_written_into_the_calendar() -> None:
+    text, data = contact()
+    data["kalender"]["telefoon"][0]["tot"] = "18:00"
+    data["kalender"]["sluitingsdagen"] = [
+        {
+            "datum": "2026-12-24",
+            "naam": {"nl": "Kerstavond", "fr": "Veille de Noël", "en": "Christmas Eve"},
+        }
+    ]
+    written = datafiles.from_editor(datafiles.CONTACT, json.dumps(data), text)
+    calendar = parse_calendar(ROOT / datafiles.CONTACT, written)
+    assert calendar.hours["telefoon"][0].closes == time(18, 0)
+    assert calendar.holiday(date(2026, 12, 24), "fr") == "Veille de Noël"
+    assert "# --- De kalender van 1712" in written  # the comments for editors stay
+
+
+def test_hours_the_service_could_not_read_are_refused_in_dutch() -> None:
+    text, data = contact()
+    data["kalender"]["telefoon"][0]["van"] = "9u"
+    with pytest.raises(datafiles.DataFileError) as refused:
+        datafiles.from_editor(datafiles.CONTACT, json.dumps(data), text)
+    assert str(refused.value).startswith("Niet bewaard. Pas eerst aan: contact.yml, regel ")
+    assert "'9u' bij 'telefoon: van' is geen uur" in str(refused.value)
