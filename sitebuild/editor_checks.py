@@ -31,6 +31,8 @@ VAGUE_LINK_TEXTS = {
     *("en savoir plus", "click here", "here", "read more", "more", "more info", "this link"),
 }
 IMAGE_EXTENSIONS = r"(?:png|jpe?g|gif|svg|webp|avif|bmp|tiff?)"
+# Templates that print the page's main heading from 'title:' (overrides/home.html, chat.html).
+TITLE_TEMPLATES = {"home.html": "startpagina", "chat.html": "chatpagina"}
 
 
 def read_page(text: str, facts: dict[str, Any] | None = None) -> ParsedPage:
@@ -64,8 +66,10 @@ def check_description(page: ParsedPage) -> list[Problem]:
 
 
 def check_headings(page: ParsedPage, *, title_from_template: bool) -> list[Problem]:
-    """One h1 (from the Markdown or, on home pages, from the template), no level skipped."""
+    """One h1 (from the Markdown or, on home and chat pages, from the template), no level
+    skipped."""
     problems = []
+    template = str(page.meta.get("template", "home.html"))
     h1_seen = title_from_template
     previous = 1  # Material prints the title as h1 when the Markdown has none.
     for heading in page.headings:
@@ -75,8 +79,9 @@ def check_headings(page: ParsedPage, *, title_from_template: bool) -> list[Probl
                 problems.append(
                     Problem(
                         line,
-                        f"de kop '# {text}' is een tweede hoofdtitel: op een startpagina "
-                        f"(template: home.html) maakt de website de hoofdtitel uit 'title:'. "
+                        f"de kop '# {text}' is een tweede hoofdtitel: op een "
+                        f"{TITLE_TEMPLATES.get(template, 'startpagina')} (template: {template}) "
+                        f"maakt de website de hoofdtitel uit 'title:'. "
                         f"Maak er een kop van niveau 2 van: '## {text}'.",
                     )
                 )
@@ -246,7 +251,7 @@ def check_page(
     """Every check on one page's file, with the contact facts; the problems sorted by line."""
     page = read_page(text, facts)
     problems = [
-        *check_headings(page, title_from_template=page.meta.get("template") == "home.html"),
+        *check_headings(page, title_from_template=page.meta.get("template") in TITLE_TEMPLATES),
         *check_images(page),
         *check_links(page),
         *check_phone_numbers(page, contact.phone_numbers(facts)),

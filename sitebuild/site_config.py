@@ -9,6 +9,8 @@ inherits it and adds these values:
     INHERIT: mkdocs.kinderen.yml
     extra:
       contact: {...}         # data/contact.yml
+      chat_url: https://...  # CHAT_URL: where the chat service itself lives
+      kalender: {...}        # the "open now" calendar for a year (sitebuild/open_now.py)
 
 and builds from that file. Any generator that reads `INHERIT` and `extra` (MkDocs,
 Zensical's MkDocs compatibility) gets the same values without running our hooks. A
@@ -19,12 +21,15 @@ is missing, from the same function.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from sitebuild.contact import CONTACT_FILE, load_contacts
+from sitebuild.contact import CONTACT_FILE, load_calendar, load_contacts
+from sitebuild.news import site_date
+from sitebuild.open_now import site_calendar
 
 HEADER = (
     "# Written by tools/build_site.py from data/ before every build: do not edit, and do not\n"
@@ -33,9 +38,20 @@ HEADER = (
 )
 
 
-def site_extra(root: Path) -> dict[str, Any]:
-    """The values of `extra` that come from data files."""
-    return {"contact": load_contacts(root / CONTACT_FILE)}
+# review: the chat's own address is not in our sources (FACTS.md): 1712.be is where the
+# chat was reached from. Set CHAT_URL at build time when the chat moves.
+DEFAULT_CHAT_URL = "https://www.1712.be/"
+
+
+def site_extra(root: Path, environ: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """The values of `extra` that come from data files and build settings (CHAT_URL, and
+    SITE_DATE for the first day of the "open now" calendar)."""
+    environ = os.environ if environ is None else environ
+    return {
+        "contact": load_contacts(root / CONTACT_FILE),
+        "chat_url": environ.get("CHAT_URL", "").strip() or DEFAULT_CHAT_URL,
+        "kalender": site_calendar(load_calendar(root / CONTACT_FILE), site_date(dict(environ))),
+    }
 
 
 def generated_name(base: str) -> str:

@@ -92,7 +92,7 @@ def build_site(
     names = [only] if only else list(AUDIENCES)
     output: dict[str, str] = {}
     try:
-        extra = site_extra(root)
+        extra = site_extra(root, env)
     except DataError as error:
         raise BuildError(problems_in_text(str(error)), {"data": str(error)}) from error
     configs = {name: write_generated_config(root, AUDIENCES[name][0], extra) for name in names}

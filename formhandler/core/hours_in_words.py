@@ -172,3 +172,99 @@ def next_closing_days(
         if name and any(day.weekday() in b.weekdays for b in calendar.hours["telefoon"]):
             found.append((day, name))
     return found
+
+
+# --- open now, as the browser says it ----------------------------------------------------
+# The site's "open now" line is computed in the browser (overrides/assets/javascripts/
+# open-now.js) from a calendar the build writes. These are its words, per language and for
+# children in plainer Dutch ("dicht"); `state_in_words_for` is the Python reference the
+# browser is tested against, and for adults it says exactly what `state_in_words` says.
+
+STATE_WORDS: dict[str, dict[str, str]] = {
+    "nl": {
+        "open": "Nu open tot {klok}",
+        "closed": "Nu gesloten",
+        "closed_today": "Vandaag gesloten ({naam})",
+        "reopens": "{gesloten}. Weer open {wanneer}",
+        "today": "vandaag om {klok}",
+        "tomorrow": "morgen om {klok}",
+        "weekday": "{dag} om {klok}",
+    },
+    "fr": {
+        "open": "Ouvert jusqu'à {klok}",
+        "closed": "Fermé maintenant",
+        "closed_today": "Fermé aujourd'hui ({naam})",
+        "reopens": "{gesloten}. Réouverture {wanneer}",
+        "today": "aujourd'hui à {klok}",
+        "tomorrow": "demain à {klok}",
+        "weekday": "{dag} à {klok}",
+    },
+    "en": {
+        "open": "Open now until {klok}",
+        "closed": "Closed now",
+        "closed_today": "Closed today ({naam})",
+        "reopens": "{gesloten}. Open again {wanneer}",
+        "today": "today at {klok}",
+        "tomorrow": "tomorrow at {klok}",
+        "weekday": "on {dag} at {klok}",
+    },
+}
+# Children read "dicht" on their site ("Is 1712 dicht?"), not "gesloten".
+STATE_WORDS["kinderen"] = {
+    **STATE_WORDS["nl"],
+    "closed": "Nu dicht",
+    "closed_today": "Vandaag dicht ({naam})",
+}
+
+
+def words_key(language: str, audience: str) -> str:
+    """Which set of STATE_WORDS a page uses: 'kinderen' on the children's site."""
+    return "kinderen" if audience == "kinderen" else language
+
+
+def language_of(key: str) -> str:
+    return "nl" if key == "kinderen" else key
+
+
+def state_words(calendar: Calendar, key: str) -> dict[str, object]:
+    """Everything the browser needs to say the state in one set of words: the sentences,
+    the day names and every opening and closing time of the calendar in words."""
+    language = language_of(key)
+    moments = sorted(
+        {
+            moment
+            for blocks in calendar.hours.values()
+            for b in blocks
+            for moment in (b.opens, b.closes)
+        }
+    )
+    return {
+        **STATE_WORDS[key],
+        "language": language,
+        "days": [day_name(weekday, language) for weekday in range(7)],
+        "clock": {f"{m:%H:%M}": clock_in_words(m, language) for m in moments},
+    }
+
+
+def state_in_words_for(calendar: Calendar, channel: str, moment: datetime, key: str) -> str:
+    """The "open now" line in the words of `key` (a language, or 'kinderen')."""
+    words, language = STATE_WORDS[key], language_of(key)
+    here = calendar.local(moment)
+    state = open_state(calendar, channel, here, language)
+    if state.open and state.until is not None:
+        return words["open"].format(klok=clock_in_words(state.until.time(), language))
+    closed = words["closed"]
+    if state.holiday:
+        closed = words["closed_today"].format(naam=state.holiday)
+    if state.next_opening is None:
+        return closed
+    opening = state.next_opening
+    days = (opening.date() - here.date()).days
+    clock = clock_in_words(opening.time(), language)
+    if days == 0:
+        when = words["today"].format(klok=clock)
+    elif days == 1:
+        when = words["tomorrow"].format(klok=clock)
+    else:
+        when = words["weekday"].format(dag=day_name(opening.weekday(), language), klok=clock)
+    return words["reopens"].format(gesloten=closed, wanneer=when)

@@ -330,3 +330,17 @@ def load_calendar(path: Path = CONTACT_FILE) -> Calendar:
 def default_calendar(path: Path = CONTACT_FILE) -> Calendar:
     """The calendar of the data file, read once per process."""
     return load_calendar(path)
+
+
+def closed_days(calendar: Calendar, first: date, last: date) -> list[tuple[date, dict[str, str]]]:
+    """Every public holiday, 11 July and closing day from `first` to `last` (both included),
+    weekends too, with its name in each language: the calendar the build writes for the
+    browser's "open now" line."""
+    found = []
+    day = first
+    while day <= last:
+        if calendar.holiday(day) is not None:
+            names = {language: calendar.holiday(day, language) or "" for language in LANGUAGES}
+            found.append((day, names))
+        day += timedelta(days=1)
+    return found
