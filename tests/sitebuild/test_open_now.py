@@ -23,7 +23,8 @@ from tests.support.calendar_moments import (
     Moment,
     calendar_with_closing_day,
 )
-from tests.support.site import ROOT
+from tests.support.site import ROOT, copy_of_project
+from tools.build_site import build_site
 
 CALENDAR = load_calendar(ROOT / "data" / "contact.yml")
 
@@ -139,7 +140,7 @@ def _copy_with_hours(root: Path, opens: str, closes: str) -> Path:
     changed = text.replace(
         'van: "09:00"\n      tot: "17:00"', f'van: "{opens}"\n      tot: "{closes}"'
     )
-    (root / "data").mkdir(parents=True)
+    (root / "data").mkdir(parents=True, exist_ok=True)
     (root / "data" / "contact.yml").write_text(changed, encoding="utf-8")
     return root
 
@@ -252,3 +253,31 @@ def test_a_main_heading_on_a_chat_page_is_reported_because_the_template_prints_i
         problem.message
     )
     assert check_page(text.replace("# Chat", "## Wanneer?"), facts=facts) == []
+
+
+# --- one edit of the data file, a real build ------------------------------------------------
+
+
+@pytest.mark.build
+def test_a_build_of_a_copy_with_other_hours_and_chat_url_says_so_on_every_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = copy_of_project(tmp_path / "project")
+    _copy_with_hours(root, "09:00", "18:00")
+    monkeypatch.setenv("CHAT_URL", "https://chat.example.org/1712")
+    out = tmp_path / "site"
+    build_site(out, root=root, only="kinderen", site_date="2027-03-01")
+    site = out / "kinderen"
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 10
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert "data-open-now-state>op werkdagen van 9 tot 18 uur</span>" in html, page
+        assert "van 9 tot 17 uur" not in html, page
+    document = json.loads((site / "kalender.json").read_text(encoding="utf-8"))
+    assert (document["from"], document["hours"]["telefoon"][0]["closes"]) == ("2027-03-01", "18:00")
+    assert "1712 is ook dicht op maandag 29 maart (Paasmaandag)" in (site / "index.html").read_text(
+        encoding="utf-8"
+    )
+    chat = (site / "chat" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://chat.example.org/1712"' in chat

@@ -1,18 +1,11 @@
-/* "Open now": whether 1712's phone line or chat is open at this moment, in Brussels time
-   whatever the visitor's own clock zone, from the calendar the build writes (kalender.json
-   at the root of this audience's site, sitebuild/open_now.py: a year of holidays, 11 July
-   and closing days, the hours per channel, and the words). Nothing comes from another host.
-
-   Every [data-open-now] line (partials/open-now.html) gets the state in its
-   [data-open-now-state], in the words of its data-words; the help for when the phone line is
-   closed ([data-open-now-closed]) shows only then. Lines with data-open-now-live become a
-   polite live region once filled, so a screen reader hears a change of state, not the page
-   load. Each minute the state is worked out again; the text is only written when it changes.
-   Without this script, or outside the calendar's dates, the lines keep the hours as text.
-
-   The Python reference of these sentences is state_in_words_for in
-   formhandler/core/hours_in_words.py; tests/browser/test_open_now.py holds both to a table
-   of moments. */
+/* "Open now": whether 1712's phone line or chat is open, in Brussels time whatever the
+   visitor's clock zone, from kalender.json (written by the build, sitebuild/open_now.py:
+   a year of holidays and closing days, the hours per channel, the words). Each
+   [data-open-now] line (partials/open-now.html) gets the state in [data-open-now-state];
+   [data-open-now-closed] shows only when closed. A line with data-open-now-live becomes a
+   polite live region once filled. The state is worked out each minute and written only
+   when it changes. Without this script the lines keep the hours as text. Python reference:
+   state_in_words_for (formhandler/core/hours_in_words.py), tests/browser/test_open_now.py. */
 (function () {
   "use strict";
 
