@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +27,11 @@ PLACEHOLDER = re.compile(r"\{\{\s*(tel:)?([a-z_]+(?:\.[a-z_]+)*)\s*\}\}")
 
 def load_contacts(path: Path) -> dict[str, Any]:
     """The contact facts; a file that is not valid YAML stops the build with its line."""
+    text = path.read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.safe_load(text)
+    except ValueError as error:  # a date that does not exist, such as 2026-12-32
+        raise _impossible_date(path, text) from error
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f", regel {mark.line + 1}" if mark else ""
@@ -47,6 +51,20 @@ def load_contacts(path: Path) -> dict[str, Any]:
     if isinstance(helpline, dict):
         helpline.update(calendar_texts(calendar))
     return data
+
+
+def _impossible_date(path: Path, text: str) -> DataError:
+    """YAML reads 2026-12-32 as a date and fails without a line: find the line."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        for found in re.findall(r"\b\d{4}-\d{2}-\d{2}\b", line.split("#")[0]):
+            try:
+                date.fromisoformat(found)
+            except ValueError:
+                return DataError(
+                    f"{path.name}, regel {number}: {found} is geen datum die bestaat. "
+                    "Schrijf jaar-maand-dag, bijvoorbeeld 2026-12-24."
+                )
+    return DataError(f"{path.name}: een datum bestaat niet. Schrijf jaar-maand-dag.")
 
 
 def load_calendar(path: Path) -> Calendar:

@@ -17,6 +17,7 @@ from formhandler.core.hours_in_words import STATE_WORDS, state_in_words, state_i
 from formhandler.core.opening_hours import load_calendar
 from sitebuild.editor_checks import check_page
 from sitebuild.open_now import browser_calendar, coming_closing_days, one_year_after
+from sitebuild.problems import DataError
 from sitebuild.site_config import DEFAULT_CHAT_URL, site_extra
 from tests.support.calendar_moments import (
     MOMENTS,
@@ -281,3 +282,38 @@ def test_a_build_of_a_copy_with_other_hours_and_chat_url_says_so_on_every_page(
     )
     chat = (site / "chat" / "index.html").read_text(encoding="utf-8")
     assert 'href="https://chat.example.org/1712"' in chat
+
+
+# --- mistakes in the hours: what the build says (EDITING.md quotes these) ---------------------
+
+
+@pytest.mark.parametrize(
+    ("mistake", "message"),
+    [
+        (
+            ('van: "09:00"', 'van: "9u"'),
+            "contact.yml, regel {line}: '9u' bij 'telefoon: van' is geen uur. Schrijf het als "
+            '"09:00".',
+        ),
+        (
+            ("  sluitingsdagen: []\n", "  sluitingsdagen:\n    - datum: 2026-12-32\n"),
+            "contact.yml, regel {line}: 2026-12-32 is geen datum die bestaat. Schrijf "
+            "jaar-maand-dag, bijvoorbeeld 2026-12-24.",
+        ),
+    ],
+)
+def test_a_mistake_in_the_hours_stops_the_build_with_file_line_and_fix(
+    tmp_path: Path, mistake: tuple[str, str], message: str
+) -> None:
+    text = (ROOT / "data" / "contact.yml").read_text(encoding="utf-8")
+    changed = text.replace(*mistake, 1)
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "contact.yml").write_text(changed, encoding="utf-8")
+    # The line of the block of hours ("- dagen: ...", just above "van:") or of the date.
+    mistaken = next(
+        n for n, line in enumerate(changed.splitlines(), 1) if "9u" in line or "-32" in line
+    )
+    line = mistaken - 1 if "9u" in mistake[1] else mistaken
+    with pytest.raises(DataError) as error:
+        site_extra(tmp_path)
+    assert str(error.value) == message.format(line=line)
