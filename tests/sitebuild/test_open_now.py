@@ -310,10 +310,9 @@ def test_a_mistake_in_the_hours_stops_the_build_with_file_line_and_fix(
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "contact.yml").write_text(changed, encoding="utf-8")
     # The line of the block of hours ("- dagen: ...", just above "van:") or of the date.
-    mistaken = next(
-        n for n, line in enumerate(changed.splitlines(), 1) if "9u" in line or "2026-12-32" in line
-    )
-    line = mistaken - 1 if "9u" in mistake[1] else mistaken
+    marker = mistake[1].strip().splitlines()[-1].strip()  # 'van: "9u"', '- datum: 2026-12-32'
+    mistaken = next(n for n, line in enumerate(changed.splitlines(), 1) if marker in line)
+    line = mistaken - 1 if "9u" in marker else mistaken
     with pytest.raises(DataError) as error:
         site_extra(tmp_path)
     assert str(error.value) == message.format(line=line)
