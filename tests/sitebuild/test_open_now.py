@@ -316,3 +316,15 @@ def test_a_mistake_in_the_hours_stops_the_build_with_file_line_and_fix(
     with pytest.raises(DataError) as error:
         site_extra(tmp_path)
     assert str(error.value) == message.format(line=line)
+
+
+def test_the_editors_guide_quotes_what_the_build_really_says(tmp_path: Path) -> None:
+    text = (ROOT / "data" / "contact.yml").read_text(encoding="utf-8")
+    (tmp_path / "data").mkdir()
+    changed = text.replace('van: "09:00"', 'van: "9u"', 1)
+    (tmp_path / "data" / "contact.yml").write_text(changed, encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        site_extra(tmp_path)
+    guide = (ROOT / "EDITING.md").read_text(encoding="utf-8")
+    assert 'Bijvoorbeeld `van: "9u"`' in guide
+    assert str(error.value) in guide
