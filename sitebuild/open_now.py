@@ -1,6 +1,6 @@
 """The calendar the build writes for the "open now" line, and its text for pages without JS.
 
-Every page says, near the phone number, whether 1712 is open now ("Nu open tot 17 uur",
+Every page says, near the phone number, whether 1712 is open now ("Nu open tot 12 uur",
 "Nu gesloten. Weer open maandag om 9 uur"). The browser works that out itself
 (overrides/assets/javascripts/open-now.js) from `kalender.json`, which the build writes at
 the root of each audience's site from `config.extra.kalender.bestand`
