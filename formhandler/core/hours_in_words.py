@@ -217,11 +217,6 @@ STATE_WORDS["kinderen"] = {
 }
 
 
-def words_key(language: str, audience: str) -> str:
-    """Which set of STATE_WORDS a page uses: 'kinderen' on the children's site."""
-    return "kinderen" if audience == "kinderen" else language
-
-
 def language_of(key: str) -> str:
     return "nl" if key == "kinderen" else key
 
