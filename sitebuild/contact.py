@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from formhandler.core.hours_in_words import texts as calendar_texts
-from formhandler.core.opening_hours import Calendar, CalendarError, parse_calendar
+from formhandler.core.opening_hours import (
+    Calendar,
+    CalendarError,
+    impossible_date,
+    parse_calendar,
+)
 from sitebuild.languages import LANGUAGES
 from sitebuild.problems import DataError, Problem
 
@@ -54,17 +58,8 @@ def load_contacts(path: Path) -> dict[str, Any]:
 
 
 def _impossible_date(path: Path, text: str) -> DataError:
-    """YAML reads 2026-12-32 as a date and fails without a line: find the line."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        for found in re.findall(r"\b\d{4}-\d{2}-\d{2}\b", line.split("#")[0]):
-            try:
-                date.fromisoformat(found)
-            except ValueError:
-                return DataError(
-                    f"{path.name}, regel {number}: {found} is geen datum die bestaat. "
-                    "Schrijf jaar-maand-dag, bijvoorbeeld 2026-12-24."
-                )
-    return DataError(f"{path.name}: een datum bestaat niet. Schrijf jaar-maand-dag.")
+    """The calendar's own sentence for a date that does not exist (with its line)."""
+    return DataError(str(impossible_date(path, text)))
 
 
 def load_calendar(path: Path) -> Calendar:

@@ -25,6 +25,7 @@ service and the build with a Dutch sentence that names the file, the line and th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
@@ -267,10 +268,28 @@ def _closing_days(path: Path, raw: object, line: object) -> tuple[ClosingDay, ..
     return tuple(sorted(days, key=lambda closing: closing.day))
 
 
+def impossible_date(path: Path, text: str) -> CalendarError:
+    """YAML reads 2026-12-32 as a date and fails without a line: find the line."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        for found in re.findall(r"\b\d{4}-\d{2}-\d{2}\b", line.split("#")[0]):
+            try:
+                date.fromisoformat(found)
+            except ValueError:
+                return _problem(
+                    path,
+                    number,
+                    f"{found} is geen datum die bestaat. Schrijf jaar-maand-dag, "
+                    "bijvoorbeeld 2026-12-24.",
+                )
+    return _problem(path, None, "een datum bestaat niet. Schrijf jaar-maand-dag.")
+
+
 def parse_calendar(path: Path, text: str) -> Calendar:
     """The `kalender` section of a contact file's text; CalendarError when it is wrong."""
     try:
         data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except ValueError as error:  # a date that does not exist, such as 2026-12-32
+        raise impossible_date(path, text) from error
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise _problem(

@@ -265,3 +265,11 @@ def test_the_404_page_speaks_dutch_french_and_english(site_dir: Path) -> None:
     assert '<section lang="fr"' in html and 'href="/fr/"' in html
     assert '<section lang="en"' in html and 'href="/en/"' in html
     assert "data-quick-exit" in html  # the quick exit is on it like on every page
+
+
+def test_no_link_on_the_404_pages_leads_to_another_host(site_dir: Path) -> None:
+    """The 404 page is built with base_url "/": "/" ~ "/en/" once gave href="//en/", an
+    address on a host called "en"."""
+    for page in sorted(site_dir.rglob("404.html")):
+        html = page.read_text(encoding="utf-8")
+        assert not re.findall(r'(?:href|src|data-[a-z-]+)="//', html), page

@@ -128,6 +128,7 @@ def test_the_state_is_told_in_brussels_time_whatever_zone_the_moment_is_in() -> 
         ("antwoordtermijn_werkdagen: 2", "antwoordtermijn_werkdagen: twee", r"aantal werkdagen"),
         ("tijdzone: Europe/Brussels", "tijdzone: Brussel", r"'Brussel' is geen tijdzone"),
         ("  sluitingsdagen: []", "  sluitingsdagen:\n    - datum: 24 december", r"een 'datum' als"),
+        ("  sluitingsdagen: []", "  sluitingsdagen:\n    - datum: 2026-12-32", r"geen datum die"),
     ],
 )
 def test_a_mistake_in_the_calendar_is_told_in_dutch_with_its_line(
