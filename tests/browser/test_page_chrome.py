@@ -151,3 +151,17 @@ def test_no_sideways_scroll_at_375_px_with_text_at_200_percent(
     )
     assert overflow <= 0, f"{overflow} px sideways"
     context.close()
+
+
+@pytest.mark.parametrize("url", ["/contact/", "/fr/voor-wie/", "/kinderen/awel/"])
+def test_the_previous_and_next_links_have_a_name_on_a_phone(page: Page, url: str) -> None:
+    """At 320 px Material hides the previous page's title: the arrow alone had no name."""
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(url)
+    links = page.locator(".md-footer__link")
+    assert links.count() >= 1
+    for index in range(links.count()):
+        link = links.nth(index)
+        name = link.evaluate("a => a.getAttribute('aria-label') || a.innerText.trim()")
+        title = link.locator(".site-footer__page").text_content() or ""
+        assert title.strip() and title.strip() in name, name
