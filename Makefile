@@ -61,7 +61,9 @@ lint: install ## Check the Python code: ruff, and the import contracts of formha
 
 test: install system-deps lint build ## Install what is missing, build, and run every test (browser tests included)
 	@test -f $(SITE)/index.html || { echo "make test: de site is niet gebouwd (zie hierboven)."; exit 1; }
-	TEST_SITE_DIR=$(SITE) $(PY) -m pytest
+	# Two workers, one per core, a test file each at a time: most of the time is spent
+	# waiting on browsers, servers and subprocesses, which the other worker fills.
+	TEST_SITE_DIR=$(SITE) $(PY) -m pytest -n 2 --dist loadfile
 
 bench: install system-deps ## Measure builds, page weight, form throughput through nginx, mail delay (prints tables)
 	$(PY) -m bench
