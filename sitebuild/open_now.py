@@ -2,8 +2,8 @@
 
 Every page says, near the phone number, whether 1712 is open now ("Nu open tot 12 uur",
 "Nu gesloten. Weer open maandag om 9 uur"). The browser works that out itself
-(overrides/assets/javascripts/open-now.js) from `kalender.json`, which the build writes at
-the root of each audience's site from `config.extra.kalender.bestand`
+(the open-now part of overrides/assets/javascripts/site.js) from `kalender.json`, which
+the build writes at the root of each audience's site from `config.extra.kalender.bestand`
 (overrides/kalender.json). It holds, for the twelve months from the build date:
 
     zone     the time zone of the hours (Europe/Brussels), whatever the visitor's clock says
