@@ -46,7 +46,7 @@ def load_contacts(path: Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise DataError(f"{path.name}: het bestand moet een lijst van namen met waarden zijn.")
     try:
-        calendar = parse_calendar(path, path.read_text(encoding="utf-8"))
+        calendar = parse_calendar(path, text)  # the text read above, not the file again
     except CalendarError as error:
         raise DataError(str(error)) from error
     # The hours and the reply promise in words ({{ hulplijn.uren }}, {{ hulplijn.chat_uren }},

@@ -263,9 +263,7 @@ async def _open(
 
 
 def _locked(service: PickupService, page: PickupPage, now: datetime, typed: str) -> Response:
-    message = escape(pickup_text("locked", page.variant)).format(
-        **_phone_line(page.variant, service.settings.calendar)
-    )
+    message = _with_phone_line(service, "locked", page.variant)
     return service.form_page(page, now, reference=typed, message=message, status=429)
 
 
