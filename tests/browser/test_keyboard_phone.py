@@ -50,7 +50,22 @@ def phone(browser: Browser, live_server) -> Page:  # type: ignore[no-untyped-def
     context.close()
 
 
-@pytest.mark.parametrize("url", ["/", "/contact/mail/", "/fr/", "/kinderen/", "/jongeren/mail/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/contact/mail/",
+        "/fr/",
+        "/kinderen/",
+        "/jongeren/mail/",
+        # This round's new pages: the chat pages (issue 13) and the pickup pages (issue 12).
+        "/chat/",
+        "/kinderen/chat/",
+        "/en/chat/",
+        "/contact/antwoord/",
+        "/kinderen/antwoord/",
+    ],
+)
 def test_every_tab_stop_is_on_screen_and_none_is_in_the_closed_menu(phone: Page, url: str) -> None:
     phone.goto(url)
     stops = focus_stops(phone)
