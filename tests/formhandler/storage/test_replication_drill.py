@@ -69,9 +69,9 @@ def outbox_state(db_path: Path, since: datetime) -> tuple[int, int]:
     now = database.timestamp(datetime.now(UTC))
     try:
         held, due = conn.execute(
-            "SELECT coalesce(sum(sent_at IS NULL AND lease_until >= ?), 0), coalesce(sum(sent_at IS NULL "
-            "AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?)), 0) "
-            "FROM outbox",
+            "SELECT coalesce(sum(sent_at IS NULL AND lease_until >= ?), 0),"
+            " coalesce(sum(sent_at IS NULL AND next_attempt_at <= ?"
+            " AND (lease_until IS NULL OR lease_until <= ?)), 0) FROM outbox",
             (database.timestamp(since + outbox.LEASE), now, now),
         ).fetchone()
     finally:
