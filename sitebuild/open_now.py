@@ -2,9 +2,10 @@
 
 Every page says, near the phone number, whether 1712 is open now ("Nu open tot 12 uur",
 "Nu gesloten. Weer open maandag om 9 uur"). The browser works that out itself
-(the open-now part of overrides/assets/javascripts/site.js) from `kalender.json`, which
-the build writes at the root of each audience's site from `config.extra.kalender.bestand`
-(overrides/kalender.json). It holds, for the twelve months from the build date:
+(overrides/open-now.js, loaded in every page's head so that the state is there before the
+page is drawn) from the calendar at its end, which the build writes at the root of each
+audience's site from `config.extra.kalender.bestand`. It holds, for the twelve months from
+the build date:
 
     zone     the time zone of the hours (Europe/Brussels), whatever the visitor's clock says
     from/to  the first and last day it covers; outside them the browser claims nothing
@@ -20,6 +21,7 @@ the next closing days (`komende_sluitingsdagen`). The nightly build keeps both c
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, time
 from typing import Any
 
@@ -29,7 +31,9 @@ from babel.lists import format_list
 from formhandler.core.hours_in_words import STATE_WORDS, next_closing_days, state_words
 from formhandler.core.opening_hours import LANGUAGES, Calendar, closed_days
 
-CALENDAR_FILE = "kalender.json"
+SCRIPT_FILE = "open-now.js"
+# The calendar is the script's last line, after this comment (overrides/open-now.js).
+CALENDAR_MARK = "/* kalender */ "
 # How many coming closing days the footer names (pages without JavaScript).
 COMING = 3
 
@@ -43,7 +47,7 @@ def one_year_after(day: date) -> date:
 
 
 def browser_calendar(calendar: Calendar, first: date, last: date | None = None) -> dict[str, Any]:
-    """What kalender.json holds: hours, closed days from `first` to `last` (a year by
+    """The calendar in open-now.js: hours, closed days from `first` to `last` (a year by
     default) and the words, as plain JSON values."""
     last = last or one_year_after(first)
     return {
@@ -64,6 +68,18 @@ def browser_calendar(calendar: Calendar, first: date, last: date | None = None) 
         "closed": {day.isoformat(): names for day, names in closed_days(calendar, first, last)},
         "words": {key: state_words(calendar, key) for key in STATE_WORDS},
     }
+
+
+def calendar_in_script(script: str) -> dict[str, Any]:
+    """The calendar a built open-now.js carries."""
+    line = next(line for line in script.splitlines() if CALENDAR_MARK in line)
+    return dict(json.loads(line.split(CALENDAR_MARK, 1)[1].removesuffix("));")))
+
+
+def script_with_calendar(script: str, calendar: dict[str, Any]) -> str:
+    """A built open-now.js with another calendar: the same script on another day."""
+    head, _, _ = script.rpartition(CALENDAR_MARK)
+    return f"{head}{CALENDAR_MARK}{json.dumps(calendar)}));\n"
 
 
 def coming_closing_days(calendar: Calendar, first: date, language: str) -> str:

@@ -4,14 +4,14 @@ children's words) for the phone line and the chat, in every language; a tick tha
 nothing changes nothing in the live region; without JavaScript the hours and the coming
 closing days are text; axe finds nothing and nothing scrolls sideways at 320 px in each state.
 
-The calendar the page fetches (kalender.json) is the one sitebuild/open_now.py makes from a
-copy of data/contact.yml with a configured closing day, starting on the moment's date (as
-the nightly build would write it); tests/site/test_open_now_site.py checks the built file.
+The calendar in the page's open-now script (open-now.js) is swapped for the one
+sitebuild/open_now.py makes from a copy of data/contact.yml with a configured closing day,
+starting on the moment's date (as the nightly build would write it);
+tests/site/test_open_now_site.py checks the built file.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,12 +21,17 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
 from formhandler.core.hours_in_words import open_state, state_in_words, state_in_words_for
 from formhandler.core.opening_hours import Calendar, load_calendar
 from sitebuild.contact import load_contacts
-from sitebuild.open_now import browser_calendar, coming_closing_days
+from sitebuild.open_now import (
+    browser_calendar,
+    calendar_in_script,
+    coming_closing_days,
+    script_with_calendar,
+)
 from tests.browser.conftest import RequestLog
 from tests.browser.test_every_page import WCAG_TAGS
 from tests.support.calendar_moments import BRUSSELS, MOMENTS, Moment, calendar_with_closing_day
@@ -59,6 +64,16 @@ def calendar(tmp_path_factory: pytest.TempPathFactory) -> Calendar:
     return calendar_with_closing_day(tmp_path_factory.mktemp("contact"))
 
 
+def serve_calendar(context: BrowserContext, document: dict[str, object]) -> None:
+    """The built open-now script, carrying `document` as its calendar."""
+
+    def swap(route: Route) -> None:
+        built = route.fetch()
+        route.fulfill(response=built, body=script_with_calendar(built.text(), document))
+
+    context.route("**/open-now.js", swap)
+
+
 @contextmanager
 def at_moment(
     browser: Browser,
@@ -68,16 +83,19 @@ def at_moment(
     *,
     javascript: bool = True,
     fixed: bool = True,
+    width: int = 1280,
 ) -> Iterator[BrowserContext]:
     """A browser context in New York whose clock shows `moment`, serving the calendar the
     build would have written that day. Requests to other hosts are refused and kept."""
     context = browser.new_context(
-        base_url=base_url, timezone_id=ELSEWHERE, java_script_enabled=javascript
+        base_url=base_url,
+        timezone_id=ELSEWHERE,
+        java_script_enabled=javascript,
+        viewport={"width": width, "height": 823},
     )
     log = RequestLog(urlsplit(base_url).netloc)
     context.route("**/*", log.route)
-    document = browser_calendar(calendar, moment.date())
-    context.route("**/kalender.json", lambda route: route.fulfill(json=document))
+    serve_calendar(context, browser_calendar(calendar, moment.date()))
     if fixed:
         context.clock.set_fixed_time(moment)
     else:
@@ -161,7 +179,7 @@ def test_outside_the_calendars_year_the_hours_stay_as_text(
     moment = datetime(2027, 3, 31, 10, 0, tzinfo=BRUSSELS)
     context = browser.new_context(base_url=live_server.url, timezone_id=ELSEWHERE)
     stale = browser_calendar(calendar, date(2025, 1, 1))  # a build more than a year old
-    context.route("**/kalender.json", lambda route: route.fulfill(json=stale))
+    serve_calendar(context, stale)
     context.clock.set_fixed_time(moment)
     page = context.new_page()
     page.goto("/")
@@ -170,6 +188,54 @@ def test_outside_the_calendars_year_the_hours_stay_as_text(
     assert line.get_attribute("data-state") is None
     assert line.locator("[data-open-now-state]").inner_text() == FACTS["hulplijn"]["uren"]["nl"]
     context.close()
+
+
+# --- nothing moves ------------------------------------------------------------------------
+
+# Every layout shift the browser records from the start of the page (Chromium's own
+# entries, the ones Lighthouse adds up), with what moved.
+SHIFTS = """() => new Promise((resolve) => {
+  new PerformanceObserver((list) => resolve(list.getEntries().map((entry) => ({
+    value: entry.value,
+    moved: entry.sources.map((source) => [
+      source.node ? (source.node.parentElement || source.node).outerHTML.slice(0, 80) : "?",
+      source.previousRect.y, source.currentRect.y]),
+  })))).observe({type: "layout-shift", buffered: true});
+  setTimeout(() => resolve([]), 500);
+})"""
+
+
+MOVED_AT_MOST = 0.01
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        datetime(2027, 3, 31, 18, 0, tzinfo=BRUSSELS),  # phone closed (help shown), chat open
+        datetime(2027, 3, 29, 10, 0, tzinfo=BRUSSELS),  # Easter Monday: closed today
+        datetime(2027, 3, 30, 10, 0, tzinfo=BRUSSELS),  # phone open, chat closed
+    ],
+    ids=["closed", "holiday", "open"],
+)
+def test_filling_in_the_state_moves_nothing_on_a_phone(
+    browser: Browser,
+    live_server,
+    calendar: Calendar,
+    moment: datetime,  # type: ignore[no-untyped-def]
+) -> None:
+    """The state, the closed help and the cards' lines are in place before the page is drawn:
+    a banner that grew by a line after the first paint moved the whole page (Lighthouse's
+    layout shift 0.29 on every page at 412 px)."""
+    with at_moment(browser, live_server.url, calendar, moment, width=412) as context:
+        page = context.new_page()
+        for url in ("/", "/kinderen/", "/jongeren/", "/contact/mail/", "/en/chat/"):
+            page.goto(url, wait_until="load")
+            expect(page.locator(PHONE)).to_have_attribute("data-state", re.compile("."))
+            shifts = page.evaluate(SHIFTS)
+            # Nothing from the open-now line (which moved every page by 0.29); on a busy
+            # machine the menu button or a form field may still move a few pixels (0.006 at
+            # most seen), far below Lighthouse's "good" 0.1.
+            assert sum(shift["value"] for shift in shifts) < MOVED_AT_MOST, (url, shifts)
 
 
 # --- the live region ----------------------------------------------------------------------
@@ -241,7 +307,7 @@ def test_without_javascript_the_hours_and_coming_closing_days_are_text(
     assert banner.get_attribute("data-state") is None
     expect(banner.locator("[data-open-now-closed]")).to_be_hidden()
     # The footer names the next closing days the build knew of (its calendar's first day).
-    built = json.loads((site_dir / "kalender.json").read_text(encoding="utf-8"))
+    built = calendar_in_script((site_dir / "open-now.js").read_text(encoding="utf-8"))
     coming = coming_closing_days(
         load_calendar(ROOT / "data" / "contact.yml"), date.fromisoformat(built["from"]), language
     )

@@ -16,7 +16,12 @@ import pytest
 from formhandler.core.hours_in_words import STATE_WORDS, state_in_words, state_in_words_for
 from formhandler.core.opening_hours import load_calendar
 from sitebuild.editor_checks import check_page
-from sitebuild.open_now import browser_calendar, coming_closing_days, one_year_after
+from sitebuild.open_now import (
+    browser_calendar,
+    calendar_in_script,
+    coming_closing_days,
+    one_year_after,
+)
 from sitebuild.problems import DataError
 from sitebuild.site_config import DEFAULT_CHAT_URL, site_extra
 from tests.support.calendar_moments import (
@@ -162,7 +167,6 @@ def test_without_javascript_the_banner_gives_the_hours_and_claims_no_state(
     assert f"data-open-now-state>{hours}</span>." in html
     assert 'data-open-now="telefoon"' in html
     assert f'data-words="{"kinderen" if audience == "kinderen" else language}"' in html
-    assert 'data-calendar="../kalender.json"' in html
     # The help for when 1712 is closed is there, hidden until the script knows it is closed.
     assert "data-open-now-closed hidden" in html
     for words in STATE_WORDS.values():
@@ -275,7 +279,7 @@ def test_a_build_of_a_copy_with_other_hours_and_chat_url_says_so_on_every_page(
         html = page.read_text(encoding="utf-8")
         assert "data-open-now-state>op werkdagen van 9 tot 18 uur</span>" in html, page
         assert "van 9 tot 17 uur" not in html, page
-    document = json.loads((site / "kalender.json").read_text(encoding="utf-8"))
+    document = calendar_in_script((site / "open-now.js").read_text(encoding="utf-8"))
     assert (document["from"], document["hours"]["telefoon"][0]["closes"]) == ("2027-03-01", "18:00")
     assert "1712 is ook dicht op maandag 29 maart (Paasmaandag)" in (site / "index.html").read_text(
         encoding="utf-8"

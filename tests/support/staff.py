@@ -84,6 +84,16 @@ def login(client: TestClient, name: str, secret: str, at: datetime | None = None
     )
 
 
+def signed_in(
+    app: Starlette, name: str, role: str, team: str | None = None, at: datetime | None = None
+) -> TestClient:
+    """A browser of a new account `name`, signed in at `at` (now by default)."""
+    secret = add_account(app, name, role, team)
+    client = TestClient(app)
+    assert login(client, name, secret, at).status_code == 303
+    return client
+
+
 def add_message(
     app: Starlette,
     reference: str,

@@ -5,14 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from starlette.testclient import TestClient
-
 from formhandler.staff import replies, scheduler, workflow
 from formhandler.staff.accounts import StaffUser
 from formhandler.storage import database, outbox, retention
 from tests.support.forms import client_for, form_settings, run_async, submit
 from tests.support.smtp import SmtpServer
-from tests.support.staff import add_account, add_message, brussels, login, side_of, staff_app
+from tests.support.staff import add_message, brussels, side_of, signed_in, staff_app
 
 MESSAGE = "Mijn buurjongen wordt thuis geslagen."
 
@@ -88,9 +86,7 @@ def test_a_refused_reply_is_no_answer_shows_on_the_staff_side_and_is_purged(
     assert message is not None and message.answered_at is None  # it never left
     [undelivered] = outbox.undelivered(db, "NOPE2345")
     assert undelivered.kind == "reply" and "550" in undelivered.reason
-    secret = add_account(app, "bo", "helper", "antwerpen")
-    staff = TestClient(app)
-    assert login(staff, "bo", secret).status_code == 303
+    staff = signed_in(app, "bo", "helper", "antwerpen")
     page = staff.get("/medewerkers/bericht/NOPE2345").text
     assert "Niet bezorgd" in page and "telt niet als antwoord" in page
     # Closed (after calling back) and purged: the refused reply goes with the message.

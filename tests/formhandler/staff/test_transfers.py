@@ -7,19 +7,17 @@ from email.message import Message
 from pathlib import Path
 
 import pytest
-from starlette.testclient import TestClient
 
 from formhandler.mail.outbox import Outbox
 from formhandler.storage import database
 from tests.support.forms import run_async
 from tests.support.staff import (
     Clock,
-    add_account,
     add_message,
     brussels,
     csrf_of,
-    login,
     side_of,
+    signed_in,
     staff_app,
 )
 from tests.support.states import message_state
@@ -47,13 +45,6 @@ def app(tmp_path: Path, site_dir: Path, clock: Clock):  # type: ignore[no-untype
     return app
 
 
-def _client(app, name: str, role: str, team: str | None, clock: Clock) -> TestClient:  # type: ignore[no-untyped-def]
-    secret = add_account(app, name, role, team)
-    client = TestClient(app)
-    assert login(client, name, secret, clock.now).status_code == 303
-    return client
-
-
 def _deliver(app) -> list[tuple[list[str], Message]]:  # type: ignore[no-untyped-def]
     side = side_of(app)
     mailer = RecordingMailer()
@@ -66,7 +57,7 @@ def test_a_case_moves_to_the_limburg_team_with_its_due_time_notified_and_audited
 ) -> None:
     db = database.connect(side_of(app).settings.database_path)
     due_before = db.execute("SELECT due_at FROM messages").fetchone()[0]
-    central = _client(app, "cees", "helper", "centraal", clock)
+    central = signed_in(app, "cees", "helper", "centraal", clock.now)
     page = central.get("/medewerkers/bericht/CENT2345")
     assert 'name="wachtrij"' in page.text and 'value="limburg"' in page.text
     assert 'value="klachten"' not in page.text
@@ -92,12 +83,12 @@ def test_a_case_moves_to_the_limburg_team_with_its_due_time_notified_and_audited
     assert "CENT2345" in body and "Marker-m0ve" not in body and "Hasselt" not in body
     assert "Te beantwoorden uiterlijk" in body
 
-    limburg = _client(app, "lien", "helper", "limburg", clock)
+    limburg = signed_in(app, "lien", "helper", "limburg", clock.now)
     assert "CENT2345" in limburg.get("/medewerkers/wachtrij/limburg").text
 
 
 def test_moving_to_the_same_or_an_unknown_queue_is_refused(app, clock: Clock) -> None:
-    central = _client(app, "cees", "helper", "centraal", clock)
+    central = signed_in(app, "cees", "helper", "centraal", clock.now)
     page = central.get("/medewerkers/bericht/CENT2345")
     for target in ("centraal", "nergens", "klachten"):
         refused = central.post(
@@ -112,8 +103,8 @@ def test_moving_to_the_same_or_an_unknown_queue_is_refused(app, clock: Clock) ->
 
 def test_a_helper_releases_a_claim_and_the_case_is_open_again(app, clock: Clock) -> None:
     db = database.connect(side_of(app).settings.database_path)
-    first = _client(app, "cees", "helper", "centraal", clock)
-    other = _client(app, "carl", "helper", "centraal", clock)
+    first = signed_in(app, "cees", "helper", "centraal", clock.now)
+    other = signed_in(app, "carl", "helper", "centraal", clock.now)
     page = first.get("/medewerkers/bericht/CENT2345")
     first.post("/medewerkers/bericht/CENT2345/opnemen", data={"csrf": csrf_of(page.text)})
     assert message_state(db, "CENT2345") == "claimed"

@@ -9,7 +9,6 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
-from starlette.testclient import TestClient
 
 from formhandler.mail.devsink import MailSink
 from formhandler.storage import database
@@ -17,12 +16,11 @@ from formhandler.storage import sink as sink_copies
 from tests.support.forms import run_async
 from tests.support.staff import (
     Clock,
-    add_account,
     add_message,
     brussels,
     csrf_of,
-    login,
     side_of,
+    signed_in,
     staff_app,
 )
 from tests.support.states import message_state
@@ -46,11 +44,7 @@ def app(tmp_path: Path, site_dir: Path, clock: Clock):
 
 
 def client_for(app, role: str, team: str | None, clock: Clock, name: str | None = None):
-    name = name or f"{role}-{team or 'x'}"
-    secret = add_account(app, name, role, team)
-    client = TestClient(app)
-    assert login(client, name, secret, clock.now).status_code == 303
-    return client
+    return signed_in(app, name or f"{role}-{team or 'x'}", role, team, clock.now)
 
 
 def audit_rows(app) -> list[tuple[str, str, str | None, str]]:

@@ -24,7 +24,7 @@ from tests.support.live import development_settings, production_environ
 from tests.support.replica import Litestream, wait_for
 from tests.support.sealed import fill
 from tests.support.site import ROOT
-from tests.support.staff import add_account, login
+from tests.support.staff import signed_in
 
 
 def replica_settings(tmp_path: Path, site: Path, replica_url: str | None = None) -> Settings:
@@ -159,9 +159,7 @@ def test_the_lag_grows_while_the_replica_cannot_be_written(tmp_path: Path, site_
 def test_healthz_and_the_staff_side_show_the_lag_and_warn(tmp_path: Path, site_dir: Path) -> None:
     settings = replica_settings(tmp_path, site_dir)
     app = create_app(settings)
-    secret = add_account(app, "hulp", "helper", "antwerpen")
-    helper = TestClient(app)
-    assert login(helper, "hulp", secret).status_code == 303
+    helper = signed_in(app, "hulp", "helper", "antwerpen")
     anonymous = TestClient(app)
     litestream = Litestream(settings, tmp_path / "litestream.log")
     with litestream:
