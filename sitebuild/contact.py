@@ -15,13 +15,9 @@ from typing import Any
 
 import yaml
 
+from formhandler.core.calendar_file import CalendarError, impossible_date, parse_calendar
 from formhandler.core.hours_in_words import texts as calendar_texts
-from formhandler.core.opening_hours import (
-    Calendar,
-    CalendarError,
-    impossible_date,
-    parse_calendar,
-)
+from formhandler.core.opening_hours import Calendar
 from sitebuild.languages import LANGUAGES
 from sitebuild.problems import DataError, Problem
 

@@ -12,9 +12,10 @@ from typing import Any
 
 import yaml
 
+from formhandler.core.calendar_file import CONTACT_FILE, default_calendar
 from formhandler.core.hours_in_words import hours_in_words
 from formhandler.core.i18n import language_of
-from formhandler.core.opening_hours import CONTACT_FILE, Calendar, default_calendar
+from formhandler.core.opening_hours import Calendar
 
 
 @dataclass(frozen=True)

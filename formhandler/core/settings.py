@@ -20,7 +20,8 @@ from urllib.parse import urlsplit
 from starlette.config import Config
 from starlette.datastructures import Secret
 
-from formhandler.core.opening_hours import CONTACT_FILE, Calendar, CalendarError, default_calendar
+from formhandler.core.calendar_file import CONTACT_FILE, CalendarError, default_calendar
+from formhandler.core.opening_hours import Calendar
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_TEAMS_FILE = Path(__file__).resolve().parent / "teams.dev.yml"

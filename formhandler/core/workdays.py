@@ -1,9 +1,10 @@
 """Working time of the helpline: when a reply is due and how much time is left.
 
 Working time is the time helpers answer mail, from the calendar in data/contact.yml
-(formhandler/core/opening_hours.py): its days and hours, its time zone, the public holidays,
-11 July and the configured closing days. The promise is a number of working days; a
-message received outside working time starts counting at the next opening.
+(formhandler/core/opening_hours.py, read by calendar_file.py): its days and hours, its
+time zone, the public holidays, 11 July and the configured closing days. The promise is a
+number of working days; a message received outside working time starts counting at the
+next opening.
 
 Every function takes the calendar to use (`Settings.calendar` in the service); without
 one, the data file's. All arithmetic is done per day on local wall-clock times. Opening
@@ -15,7 +16,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from formhandler.core.opening_hours import Calendar, default_calendar
+from formhandler.core.calendar_file import default_calendar
+from formhandler.core.opening_hours import Calendar
 
 # The calendar's time zone, for code that shows a moment in 1712's local time.
 BRUSSELS = default_calendar().zone

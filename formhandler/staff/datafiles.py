@@ -27,7 +27,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import ScalarString
 
-from formhandler.core.opening_hours import CalendarError, parse_calendar
+from formhandler.core.calendar_file import CalendarError, parse_calendar
 
 ORGANISATIONS = "data/organisaties.yml"
 CONTACT = "data/contact.yml"

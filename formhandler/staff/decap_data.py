@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from formhandler.core.opening_hours import DAYS
+from formhandler.core.calendar_file import DAYS
 from formhandler.core.settings import ROOT
 
 # gratis and anoniem are true, false or null (not known) in the file: formhandler/staff/

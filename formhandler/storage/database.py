@@ -26,8 +26,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from formhandler.core.calendar_file import default_calendar
 from formhandler.core.crypto import DataCipher
-from formhandler.core.opening_hours import default_calendar
 from formhandler.storage import sealed
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"

@@ -23,8 +23,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
+from formhandler.core.calendar_file import load_calendar
 from formhandler.core.hours_in_words import open_state, state_in_words, state_in_words_for
-from formhandler.core.opening_hours import Calendar, load_calendar
+from formhandler.core.opening_hours import Calendar
 from sitebuild.contact import load_contacts
 from sitebuild.open_now import (
     browser_calendar,

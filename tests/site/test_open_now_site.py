@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from formhandler.core.opening_hours import load_calendar
+from formhandler.core.calendar_file import load_calendar
 from sitebuild.contact import load_contacts
 from sitebuild.open_now import browser_calendar, calendar_in_script, one_year_after
 from sitebuild.site_config import site_extra

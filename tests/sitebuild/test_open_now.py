@@ -13,8 +13,8 @@ import holidays
 import jinja2
 import pytest
 
+from formhandler.core.calendar_file import load_calendar
 from formhandler.core.hours_in_words import STATE_WORDS, state_in_words, state_in_words_for
-from formhandler.core.opening_hours import load_calendar
 from sitebuild.editor_checks import check_page
 from sitebuild.open_now import (
     browser_calendar,

@@ -15,7 +15,8 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from formhandler.core.opening_hours import Calendar, load_calendar
+from formhandler.core.calendar_file import load_calendar
+from formhandler.core.opening_hours import Calendar
 from tests.support.site import ROOT
 
 BRUSSELS = ZoneInfo("Europe/Brussels")

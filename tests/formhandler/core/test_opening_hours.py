@@ -6,27 +6,24 @@ the due times, the words and the checks follow the file and nothing else.
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from formhandler.core.calendar_file import (
+    CONTACT_FILE,
+    default_calendar,
+    load_calendar,
+)
 from formhandler.core.hours_in_words import (
     hours_in_words,
     next_closing_days,
     promise_in_words,
     state_in_words,
 )
-from formhandler.core.opening_hours import (
-    CONTACT_FILE,
-    Calendar,
-    CalendarError,
-    default_calendar,
-    load_calendar,
-    parse_calendar,
-)
+from formhandler.core.opening_hours import Calendar
 from formhandler.core.workdays import BRUSSELS, reply_due, working_time_between
 
 REAL = CONTACT_FILE.read_text(encoding="utf-8")
@@ -117,43 +114,6 @@ def test_the_state_is_told_in_brussels_time_whatever_zone_the_moment_is_in() -> 
     calendar = default_calendar()
     in_new_york = at("2026-11-23 09:30").astimezone(ZoneInfo("America/New_York"))
     assert state_in_words(calendar, "telefoon", in_new_york, "nl") == "Nu open tot 17 uur"
-
-
-@pytest.mark.parametrize(
-    ("old", "new", "says"),
-    [
-        ('van: "09:00"', 'van: "9u"', r"'9u' bij 'telefoon: van' is geen uur"),
-        ('tot: "17:00"', 'tot: "08:00"', r"'tot' moet later zijn dan 'van'"),
-        ("[maandag, dinsdag,", "[maandga, dinsdag,", r"is maandga geen dag"),
-        ("antwoordtermijn_werkdagen: 2", "antwoordtermijn_werkdagen: twee", r"aantal werkdagen"),
-        ("tijdzone: Europe/Brussels", "tijdzone: Brussel", r"'Brussel' is geen tijdzone"),
-        ("  sluitingsdagen: []", "  sluitingsdagen:\n    - datum: 24 december", r"een 'datum' als"),
-        ("  sluitingsdagen: []", "  sluitingsdagen:\n    - datum: 2026-12-32", r"geen datum die"),
-    ],
-)
-def test_a_mistake_in_the_calendar_is_told_in_dutch_with_its_line(
-    tmp_path: Path, old: str, new: str, says: str
-) -> None:
-    with pytest.raises(CalendarError, match=says) as caught:
-        copy_with(tmp_path, old, new)
-    line = int(re.search(r"contact\.yml, regel (\d+):", str(caught.value)).group(1))  # type: ignore[union-attr]
-    edited = REAL.replace(old, new, 1).splitlines()
-    # The line named is the edited one or the start of its block (a few lines up).
-    first_changed = next(
-        i for i, (a, b) in enumerate(zip(REAL.splitlines(), edited, strict=False)) if a != b
-    )
-    assert first_changed + 1 - 8 <= line <= first_changed + 2
-
-
-def test_mail_hours_of_different_lengths_are_refused(tmp_path: Path) -> None:
-    text = REAL.replace(
-        "  mail:\n    - dagen: [maandag, dinsdag, woensdag, donderdag, vrijdag]\n",
-        '  mail:\n    - dagen: [maandag]\n      van: "09:00"\n      tot: "12:00"\n'
-        "    - dagen: [dinsdag, woensdag, donderdag, vrijdag]\n",
-    )
-    assert text != REAL
-    with pytest.raises(CalendarError, match="niet elke dag even lang"):
-        parse_calendar(tmp_path / "contact.yml", text)
 
 
 def test_the_working_time_counts_only_the_mail_hours(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from formhandler.core.opening_hours import default_calendar
+from formhandler.core.calendar_file import default_calendar
 from formhandler.core.workdays import (
     BRUSSELS,
     closed_reason,

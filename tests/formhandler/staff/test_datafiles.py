@@ -9,7 +9,7 @@ from datetime import date, time
 import pytest
 import yaml
 
-from formhandler.core.opening_hours import parse_calendar
+from formhandler.core.calendar_file import parse_calendar
 from formhandler.staff import datafiles
 from formhandler.staff.decap_config import config
 from tests.support.site import ROOT

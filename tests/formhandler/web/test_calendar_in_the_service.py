@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from formhandler.core.calendar_file import CONTACT_FILE, load_calendar
 from formhandler.core.hours_in_words import hours_in_words
-from formhandler.core.opening_hours import CONTACT_FILE, load_calendar
 from formhandler.core.settings import SettingsError
 from formhandler.core.workdays import reply_due, working_time_between
 from formhandler.storage import database
