@@ -1,4 +1,7 @@
-"""`formhandler replicate` and `formhandler restore-replica DEST` (see storage/replication.py)."""
+"""`formhandler replicate` and `formhandler restore-replica DEST`.
+
+See storage/replication.py and storage/replica_restore.py.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from formhandler.core.settings import Settings, SettingsError, load_settings
-from formhandler.storage import replication
+from formhandler.storage import replica_restore, replication
 
 
 @contextlib.contextmanager
@@ -42,7 +45,7 @@ def _replicate(args: argparse.Namespace) -> int:
 def _restore_replica(args: argparse.Namespace) -> int:
     settings = load_settings()
     try:
-        restored = replication.restore(settings, args.destination)
+        restored = replica_restore.restore(settings, args.destination)
     except replication.ReplicationError as error:
         raise SettingsError(str(error)) from error
     print(

