@@ -1,6 +1,7 @@
 /* Filters on the organisation pages, as an extra: without JavaScript the filter links
    lead to static pages. With it, two menus hide the cards that do not match, on the
-   page itself, and a status line says how many remain. */
+   page itself, and a status line says how many remain. The menus sit in a search
+   landmark, not a form: nothing is sent, so there is no button that would do nothing. */
 (function () {
   "use strict";
   var slot = document.querySelector("[data-org-js-filter]");
@@ -10,9 +11,9 @@
   // The words come from the slot, in the page's language (partials/organisation-script-slot.html).
   var words = slot.dataset;
   var labels = { voor: words.labelVoor, themas: words.labelThemas };
-  var form = document.createElement("form");
-  form.setAttribute("role", "search");
-  form.setAttribute("aria-label", words.formLabel);
+  var search = document.createElement("div");
+  search.setAttribute("role", "search");
+  search.setAttribute("aria-label", words.formLabel);
   var selects = {};
 
   dimensions.forEach(function (dimension) {
@@ -32,13 +33,12 @@
     selects[dimension] = select;
     wrapper.appendChild(label);
     wrapper.appendChild(select);
-    form.appendChild(wrapper);
+    search.appendChild(wrapper);
   });
-  form.addEventListener("submit", function (event) { event.preventDefault(); });
 
   var status = document.createElement("p");
   status.setAttribute("role", "status");
-  slot.appendChild(form);
+  slot.appendChild(search);
   slot.appendChild(status);
   slot.hidden = false;
 
