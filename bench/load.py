@@ -40,9 +40,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.message import Message
 from pathlib import Path
-from urllib.parse import parse_qs, urlencode, urlsplit
-
-from itsdangerous import URLSafeTimedSerializer
+from urllib.parse import urlencode, urlsplit
 
 from formhandler.core.settings import Settings, load_settings
 from formhandler.forms.tokens import FormTokens
@@ -120,8 +118,13 @@ class Service:
         return [issuer.issue("mail", shown) for _ in range(count)]
 
     def stop(self) -> None:
+        # The service stops Litestream beside it first (up to 15 s of its own).
         self.process.terminate()
-        self.process.wait(timeout=15)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
         self.log.close()
 
 
@@ -155,11 +158,19 @@ def form_body(token: str) -> bytes:
     return urlencode({"token": token, "bericht": MESSAGE, "email": "bench@example.org"}).encode()
 
 
-def reference_of(location: str) -> str:
-    """The reference inside the confirmation link (signed, not secret)."""
-    signed = parse_qs(urlsplit(location).query)["bevestiging"][0]
-    _, payload = URLSafeTimedSerializer("-").loads_unsafe(signed)
-    return str(payload["r"])
+REFERENCE_ON_PAGE = re.compile(rb'class="fh-panel__reference"><strong>([A-Z0-9]+)</strong>')
+
+
+def reference_of(client: Browserless, location: str, address: str) -> str:
+    """The reference a person reads on the confirmation page (the link itself carries it
+    sealed: nothing of it is readable in an address or a log line)."""
+    parts = urlsplit(location)
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    status, _, page = client.request("GET", path, address)
+    found = REFERENCE_ON_PAGE.search(page)
+    if status != 200 or not found:
+        raise RuntimeError(f"the confirmation page showed no reference ({status})")
+    return found.group(1).decode()
 
 
 @dataclass
@@ -259,7 +270,7 @@ def fill_in_like_a_person(
     person.post_seconds = time.monotonic() - start
     person.status = status
     if status == 303:
-        person.reference = reference_of(headers["location"])
+        person.reference = reference_of(client, headers["location"], person.source)
         found = mailbox.containing(person.reference.encode(), timeout=30)
         arrived = found.arrived if found else None
         person.mail_seconds = None if arrived is None else arrived - start
@@ -344,7 +355,8 @@ def mail_delays(
         )
         if status != 303:
             raise RuntimeError(f"a submission for the mail timing was refused ({status})")
-        found = mailbox.containing(reference_of(headers["location"]).encode(), timeout=30)
+        reference = reference_of(client, headers["location"], f"127.0.2.{number + 1}")
+        found = mailbox.containing(reference.encode(), timeout=30)
         arrived = found.arrived if found else None
         if arrived is None:
             raise RuntimeError("a team notification did not arrive within 30 seconds")

@@ -13,12 +13,17 @@
         - datum: 2026-12-24
           naam: {nl: ..., fr: ..., en: ...}
 
-A mistake in the section stops the service and the build with a Dutch sentence that names
-the file, the line and the fix (EDITING.md lists them).
+Its shape is data/contact.schema.json (JSON Schema: the fields, their types, the day names,
+the form of an hour and a date; no unknown field, so a mistyped 'sluitingdagen' is not
+silently ignored). What a schema cannot say is checked here too: 'tot' after 'van', mail
+hours equally long each day, a time zone that exists. A mistake stops the service, the
+build and the newsroom's save with the same Dutch sentence that names the file, the line
+and the fix (EDITING.md lists them).
 """
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date, time
 from functools import lru_cache
@@ -27,6 +32,8 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError, best_match
 
 from formhandler.core.opening_hours import (
     LANGUAGES,
@@ -35,8 +42,10 @@ from formhandler.core.opening_hours import (
     Opening,
     day_length,
 )
+from formhandler.core.yaml_lines import line_of, plain
 
 CONTACT_FILE = Path(__file__).resolve().parents[2] / "data" / "contact.yml"
+SCHEMA_FILE = CONTACT_FILE.with_name("contact.schema.json")
 DAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 CHANNELS = ("telefoon", "chat", "mail")
 
@@ -158,6 +167,58 @@ def impossible_date(path: Path, text: str) -> CalendarError:
     return _problem(path, None, "een datum bestaat niet. Schrijf jaar-maand-dag.")
 
 
+@lru_cache(maxsize=1)
+def _validator() -> Draft202012Validator:
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    return Draft202012Validator(schema, format_checker=FormatChecker(formats=["date"]))
+
+
+def _explain(error: ValidationError) -> str:
+    """One schema error as a Dutch sentence saying what to fix."""
+    names = [str(step) for step in error.absolute_path if not isinstance(step, int)]
+    name = ".".join(names) or "kalender"
+    value = error.instance
+    kind = error.validator
+    if kind == "additionalProperties":
+        known = list(error.schema.get("properties", {}))
+        extra = next(key for key in value if key not in known)
+        return (
+            f"het veld '{extra}' onder '{name}' kennen we niet. Controleer de schrijfwijze; "
+            f"mogelijke velden: {', '.join(known)}."
+        )
+    if kind == "required":
+        missing = next(key for key in error.validator_value if key not in (value or {}))
+        return f"onder '{name}' ontbreekt '{missing}'."
+    if kind == "enum":
+        return f"'{value}' is geen dag. Kies uit: {', '.join(error.validator_value)}."
+    if kind == "pattern":
+        return f"'{value}' bij '{name}' is geen uur. Schrijf het als \"09:00\"."
+    if kind == "format":
+        return f"'{value}' is geen datum. Schrijf jaar-maand-dag, bijvoorbeeld 2026-12-24."
+    if kind in ("minItems", "minLength"):
+        return f"'{name}' is leeg. Vul minstens één waarde in."
+    if kind == "uniqueItems":
+        return f"'{name}' bevat dezelfde waarde twee keer. Laat de dubbele weg."
+    return (
+        f"'{name}' heeft niet de juiste vorm. Kijk naar het voorbeeld in EDITING.md "
+        "('Uren en sluitingsdagen')."
+    )
+
+
+def _schema_problem(path: Path, text: str) -> CalendarError | None:
+    """The first mistake against data/contact.schema.json, with its line; None if none."""
+    data = plain(yaml.safe_load(text))
+    error = best_match(_validator().iter_errors(data))
+    if error is None:
+        return None
+    at = list(error.absolute_path)
+    if error.validator == "additionalProperties":
+        # Point at the unknown field itself, not at the start of its section.
+        known = error.schema.get("properties", {})
+        at.append(next(key for key in error.instance if key not in known))
+    return _problem(path, line_of(yaml.compose(text, Loader=yaml.SafeLoader), at), _explain(error))
+
+
 def parse_calendar(path: Path, text: str) -> Calendar:
     """The `kalender` section of a contact file's text; CalendarError when it is wrong."""
     try:
@@ -207,12 +268,13 @@ def parse_calendar(path: Path, text: str) -> Calendar:
             f"'antwoordtermijn_werkdagen' is '{within}'. Schrijf een aantal werkdagen, "
             "bijvoorbeeld 2.",
         )
-    return Calendar(
-        zone=zone,
-        hours=hours,
-        reply_working_days=within,
-        closing_days=_closing_days(path, section.get("sluitingsdagen"), line),
-    )
+    closing_days = _closing_days(path, section.get("sluitingsdagen"), line)
+    # The checks above name the usual mistakes most precisely; the schema then finds what
+    # they let through (an unknown or mistyped field, a value of the wrong kind).
+    problem = _schema_problem(path, text)
+    if problem:
+        raise problem
+    return Calendar(zone=zone, hours=hours, reply_working_days=within, closing_days=closing_days)
 
 
 def load_calendar(path: Path = CONTACT_FILE) -> Calendar:

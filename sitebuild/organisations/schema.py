@@ -7,7 +7,6 @@ people); each problem becomes a Dutch message naming the entry, its line and wha
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -17,6 +16,7 @@ import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
+from formhandler.core.yaml_lines import line_of, plain
 from sitebuild import contact
 from sitebuild.organisations.data import CheckResult, from_entry
 from sitebuild.organisations.rules import rule_problems
@@ -64,40 +64,6 @@ def _format_checker() -> FormatChecker:
 
 def _schema(path: Path) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
-
-
-def _plain(value: Any) -> Any:
-    """YAML reads 2026-11-22 as a date; the schema and pages want the text."""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_plain(item) for item in value]
-    return value
-
-
-def _line_of(root: yaml.Node | None, path: list[Any]) -> int:
-    """The line (1-based) of the deepest node on `path` in the composed YAML."""
-    node = root
-    line = (node.start_mark.line + 1) if node is not None else 1
-    for step in path:
-        if isinstance(node, yaml.SequenceNode) and isinstance(step, int):
-            if step >= len(node.value):
-                break
-            node = node.value[step]
-            line = node.start_mark.line + 1
-        elif isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                if key.value == step:
-                    line = key.start_mark.line + 1
-                    node = value
-                    break
-            else:
-                break
-        else:
-            break
-    return line
 
 
 def _field(path: list[Any]) -> str:
@@ -180,7 +146,7 @@ def check(
     result = CheckResult()
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = _plain(yaml.safe_load(text))
+        data = plain(yaml.safe_load(text))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f", regel {mark.line + 1}" if mark else ""
@@ -208,7 +174,7 @@ def check(
             # Point at the unknown field itself, not at the start of the entry.
             known = error.schema.get("properties", {})
             path += [next(key for key in error.instance if key not in known)]
-        line = _line_of(root, path)
+        line = line_of(root, path)
         label = _entry_label(data[index], index)
         found.append((line, f"{source}, regel {line} ({label}): {_explain(error)}"))
 
@@ -219,14 +185,14 @@ def check(
         label = _entry_label(entry, index)
 
         def problem(path: list[Any], what: str, index: int = index, label: str = label) -> None:
-            line = _line_of(root, [index, *path])
+            line = line_of(root, [index, *path])
             found.append((line, f"{source}, regel {line} ({label}): {what}"))
             broken.add(index)
 
-        for extra in rule_problems(entry, facts, seen, _line_of(root, [index])):
+        for extra in rule_problems(entry, facts, seen, line_of(root, [index])):
             problem(*extra)
         if index not in broken:
-            result.organisations.append(from_entry(entry, facts, _line_of(root, [index])))
+            result.organisations.append(from_entry(entry, facts, line_of(root, [index])))
     result.problems = [message for _, message in sorted(found, key=lambda item: item[0])]
     if result.problems:
         result.organisations = []

@@ -304,6 +304,12 @@ def test_a_build_of_a_copy_with_other_hours_and_chat_url_says_so_on_every_page(
             "contact.yml, regel {line}: 2026-12-32 is geen datum die bestaat. Schrijf "
             "jaar-maand-dag, bijvoorbeeld 2026-12-24.",
         ),
+        (  # data/contact.schema.json: a mistyped field is not silently skipped
+            ("  sluitingsdagen: []\n", "  sluitingdagen: []\n"),
+            "contact.yml, regel {line}: het veld 'sluitingdagen' onder 'kalender' kennen we "
+            "niet. Controleer de schrijfwijze; mogelijke velden: tijdzone, "
+            "antwoordtermijn_werkdagen, telefoon, chat, mail, sluitingsdagen.",
+        ),
     ],
 )
 def test_a_mistake_in_the_hours_stops_the_build_with_file_line_and_fix(
