@@ -25,7 +25,7 @@ from pathlib import Path
 
 from formhandler.core.settings import Settings
 from formhandler.storage import database
-from formhandler.storage.rotation import rotate
+from formhandler.storage.rotation import unreadable
 
 TIME = "%Y%m%dT%H%M%SZ"
 
@@ -121,12 +121,11 @@ def restore(source_path: Path, settings: Settings, now: datetime | None = None) 
     try:
         database.migrate(conn)
         # Read every sealed value with the configured keys, changing nothing.
-        report = rotate(conn, settings.data_keys, write=False)
-        unreadable = {c.name: c.unreadable for c in report.columns if c.unreadable}
-        if unreadable:
+        closed = unreadable(conn, settings.data_keys)
+        if closed:
             raise BackupError(
                 "The configured FORMHANDLER_DATA_KEYS cannot open every sealed value in "
-                f"this backup ({unreadable}). Add the keys that were in use when it was "
+                f"this backup ({closed}). Add the keys that were in use when it was "
                 "made (newest last) and restore again. Nothing was changed."
             )
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from formhandler.core.settings import Settings
 from formhandler.storage.replication import ReplicationError, litestream, replica_url
-from formhandler.storage.rotation import rotate
+from formhandler.storage.rotation import unreadable
 
 
 @dataclass
@@ -64,12 +64,11 @@ def _check(path: Path, settings: Settings) -> tuple[int, int]:
         result = conn.execute("PRAGMA integrity_check").fetchone()[0]
         if result != "ok":
             raise ReplicationError(f"The restored database is damaged ({result}).")
-        report = rotate(conn, settings.data_keys, write=False)
-        unreadable = {c.name: c.unreadable for c in report.columns if c.unreadable}
-        if unreadable:
+        closed = unreadable(conn, settings.data_keys)
+        if closed:
             raise ReplicationError(
                 "The configured FORMHANDLER_DATA_KEYS cannot open every sealed value in the "
-                f"replica ({unreadable}). Add the keys that were in use and restore again."
+                f"replica ({closed}). Add the keys that were in use and restore again."
             )
         # One self-contained file, like a backup.
         conn.execute("PRAGMA journal_mode=DELETE")

@@ -136,3 +136,10 @@ def rotate(
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     older = {key_id(key) for key in keys[:-1]}
     return RotationReport(reports, left_under_older_keys(conn, older) if older else {})
+
+
+def unreadable(conn: sqlite3.Connection, keys: tuple[bytes, ...]) -> dict[str, int]:
+    """Per sealed column, how many values `keys` cannot open; nothing is changed. A
+    restore checks this before it puts a copy in place."""
+    report = rotate(conn, keys, write=False)
+    return {column.name: column.unreadable for column in report.columns if column.unreadable}
