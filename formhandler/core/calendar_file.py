@@ -42,6 +42,7 @@ from formhandler.core.opening_hours import (
     Opening,
     day_length,
 )
+from formhandler.core.schema_sentences import common_sentence, pointed_path
 from formhandler.core.yaml_lines import line_of, plain
 
 CONTACT_FILE = Path(__file__).resolve().parents[2] / "data" / "contact.yml"
@@ -179,13 +180,9 @@ def _explain(error: ValidationError) -> str:
     name = ".".join(names) or "kalender"
     value = error.instance
     kind = error.validator
-    if kind == "additionalProperties":
-        known = list(error.schema.get("properties", {}))
-        extra = next(key for key in value if key not in known)
-        return (
-            f"het veld '{extra}' onder '{name}' kennen we niet. Controleer de schrijfwijze; "
-            f"mogelijke velden: {', '.join(known)}."
-        )
+    common = common_sentence(error, name, f" onder '{name}'")
+    if common:
+        return common
     if kind == "required":
         missing = next(key for key in error.validator_value if key not in (value or {}))
         return f"onder '{name}' ontbreekt '{missing}'."
@@ -195,10 +192,6 @@ def _explain(error: ValidationError) -> str:
         return f"'{value}' bij '{name}' is geen uur. Schrijf het als \"09:00\"."
     if kind == "format":
         return f"'{value}' is geen datum. Schrijf jaar-maand-dag, bijvoorbeeld 2026-12-24."
-    if kind in ("minItems", "minLength"):
-        return f"'{name}' is leeg. Vul minstens één waarde in."
-    if kind == "uniqueItems":
-        return f"'{name}' bevat dezelfde waarde twee keer. Laat de dubbele weg."
     return (
         f"'{name}' heeft niet de juiste vorm. Kijk naar het voorbeeld in EDITING.md "
         "('Uren en sluitingsdagen')."
@@ -211,12 +204,8 @@ def _schema_problem(path: Path, text: str) -> CalendarError | None:
     error = best_match(_validator().iter_errors(data))
     if error is None:
         return None
-    at = list(error.absolute_path)
-    if error.validator == "additionalProperties":
-        # Point at the unknown field itself, not at the start of its section.
-        known = error.schema.get("properties", {})
-        at.append(next(key for key in error.instance if key not in known))
-    return _problem(path, line_of(yaml.compose(text, Loader=yaml.SafeLoader), at), _explain(error))
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    return _problem(path, line_of(root, pointed_path(error)), _explain(error))
 
 
 def parse_calendar(path: Path, text: str) -> Calendar:

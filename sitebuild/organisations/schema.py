@@ -16,6 +16,7 @@ import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
+from formhandler.core.schema_sentences import common_sentence, pointed_path
 from formhandler.core.yaml_lines import line_of, plain
 from sitebuild import contact
 from sitebuild.organisations.data import CheckResult, from_entry
@@ -78,9 +79,12 @@ def _explain(error: ValidationError) -> str:
     last = path[-1] if path else None
     value = error.instance
     kind = error.validator
+    where = f" onder '{name}'" if path else ""
+    common = common_sentence(error, name, where)
+    if common:
+        return common
     if kind == "required":
         missing = next(key for key in error.validator_value if key not in (value or {}))
-        where = f" onder '{name}'" if path else ""
         hint = FIELD_HINTS.get(missing, "")
         return f"het veld '{missing}' ontbreekt{where}. Voeg '{missing}:' toe" + (
             f" {hint}." if hint else "."
@@ -104,14 +108,6 @@ def _explain(error: ValidationError) -> str:
         )
     if kind == "pattern" and last == "id":
         return f"de id '{value}' mag alleen kleine letters, cijfers en streepjes bevatten."
-    if kind == "additionalProperties":
-        known = ", ".join(error.schema.get("properties", {}))
-        extra = [key for key in value if key not in error.schema.get("properties", {})]
-        where = f" onder '{name}'" if path else ""
-        return (
-            f"het veld '{extra[0]}'{where} kennen we niet. Controleer de schrijfwijze; "
-            f"mogelijke velden: {known}."
-        )
     if kind == "type" and last in ("gratis", "anoniem"):
         return f"'{last}' moet true (ja), false (nee) of null (weten we niet) zijn, niet '{value}'."
     if kind == "type" and error.validator_value == "array":
@@ -120,10 +116,6 @@ def _explain(error: ValidationError) -> str:
         return f"'{name}' moet een tekst zijn. Zet de waarde tussen aanhalingstekens."
     if kind == "type":
         return f"'{name}' heeft niet de juiste vorm. Kijk naar het voorbeeld bovenaan het bestand."
-    if kind in ("minItems", "minProperties", "minLength"):
-        return f"'{name}' is leeg. Vul minstens één waarde in."
-    if kind == "uniqueItems":
-        return f"'{name}' bevat dezelfde waarde twee keer. Laat de dubbele weg."
     return f"'{name}' klopt niet ({error.message})."
 
 
@@ -165,15 +157,11 @@ def check(
     validator = Draft202012Validator(_schema(schema_path), format_checker=_format_checker())
     broken: set[int] = set()
     for error in validator.iter_errors(data):
-        path = list(error.absolute_path)
+        path = pointed_path(error)
         if not path:
             continue
         index = path[0]
         broken.add(index)
-        if error.validator == "additionalProperties":
-            # Point at the unknown field itself, not at the start of the entry.
-            known = error.schema.get("properties", {})
-            path += [next(key for key in error.instance if key not in known)]
         line = line_of(root, path)
         label = _entry_label(data[index], index)
         found.append((line, f"{source}, regel {line} ({label}): {_explain(error)}"))
