@@ -100,6 +100,9 @@ def test_a_youth_campaign_from_the_newsroom_to_the_preview_and_the_live_site(
 
     # The site as on a day inside the campaign: the banner on youth pages only.
     page.get_by_role("link", name="Voorbeeld op datum").click()
+    # axe measures touch targets: only once the new page and its stylesheet have loaded
+    # (it once ran on the page half loaded, its menu links still unstyled).
+    page.wait_for_url("**/redactie/voorbeeld", wait_until="load")
     assert violations(page) == [], "the preview form"
     page.get_by_label("Dag").fill((start + timedelta(days=2)).isoformat())
     page.get_by_label("jongeren").check()
