@@ -95,14 +95,28 @@ class DecapServer:
             while time.monotonic() < deadline:
                 if self.process.poll() is not None:
                     raise DecapUnavailable(f"decap-server stopped at start; see {self.log_file}.")
-                try:
-                    with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
-                        log.info("decap-server on 127.0.0.1:%s over %s", self.port, self.repo)
-                        return
-                except OSError:
-                    time.sleep(0.1)
+                # Ready means its API answers, not that its port is open: in git mode
+                # decap-server listens before its /api/v1 routes exist (it checks the
+                # repository first), and a request in between gets "Cannot POST".
+                if self._answers():
+                    log.info("decap-server on 127.0.0.1:%s over %s", self.port, self.repo)
+                    return
+                time.sleep(0.1)
             self.stop()
             raise DecapUnavailable(f"decap-server did not start in time; see {self.log_file}.")
+
+    def _answers(self) -> bool:
+        request = urllib.request.Request(  # noqa: S310 - our own loopback URL
+            self.url,
+            data=b'{"action": "info"}',
+            headers={"Content-Type": "application/json"},
+            method="POST",
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=1) as response:  # noqa: S310
+                return bool(response.status == 200)
+        except (OSError, urllib.error.HTTPError):
+            return False
 
     def stop(self) -> None:
         process, self.process = self.process, None
